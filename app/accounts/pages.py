@@ -1,0 +1,116 @@
+"""Invitations: a consultant invites a citizen or company contact; the invitee accepts."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from app.accounts import policy, service
+from app.auth.sessions import start_session
+from app.companies import service as companies
+from app.errors import AppError, ValidationFailed
+from app.models import Role
+from app.web.cookies import set_session_cookie
+from app.web.deps import CurrentUser, MailerDep, SessionDep, SettingsDep, client_ip
+from app.web.routers import page_router
+from app.web.templating import render
+
+router = page_router()
+
+
+@router.get("/invitation/{token}")
+def invitation_form(request: Request, db: SessionDep, token: str) -> Response:
+    user = service.invitation_user(db, token)
+    ctx = {
+        "invitee_email": user.email,
+        "values": {"display_name": user.display_name},
+        "action": request.url.path,
+    }
+    return render(request, "auth/invitation.html", ctx)
+
+
+@router.post("/invitation/{token}")
+def accept_invitation(
+    request: Request,
+    db: SessionDep,
+    settings: SettingsDep,
+    token: str,
+    display_name: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    password_confirm: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        user = service.accept_invitation(db, token, display_name, password, password_confirm)
+    except ValidationFailed as exc:
+        invitee = service.invitation_user(db, token)
+        ctx = {
+            "invitee_email": invitee.email,
+            "errors": exc.fields,
+            "values": {"display_name": display_name},
+            "action": request.url.path,
+        }
+        return render(request, "auth/invitation.html", ctx, status_code=422)
+    session_token = start_session(db, user, client_ip(request), request.headers.get("user-agent", ""))
+    response = RedirectResponse("/hjem", status_code=303)
+    set_session_cookie(request, response, settings, session_token)
+    return response
+
+
+def _invite_context(db: SessionDep, user: CurrentUser) -> dict[str, object]:
+    return {"companies": companies.companies_in_scope(db, user)}
+
+
+@router.get("/inviter")
+def invite_form(request: Request, db: SessionDep, user: CurrentUser) -> Response:
+    policy.ensure_staff(user)
+    ctx = _invite_context(db, user) | {"values": {"role": "flexjobber"}}
+    return render(request, "accounts/invite.html", ctx)
+
+
+@router.post("/inviter")
+def invite(
+    request: Request,
+    db: SessionDep,
+    settings: SettingsDep,
+    mailer: MailerDep,
+    user: CurrentUser,
+    email: Annotated[str, Form()] = "",
+    display_name: Annotated[str, Form()] = "",
+    role: Annotated[str, Form()] = "flexjobber",
+    company_id: Annotated[str, Form()] = "",
+) -> Response:
+    policy.ensure_staff(user)
+    values = {"email": email, "display_name": display_name, "role": role, "company_id": company_id}
+    errors: dict[str, str] = {}
+    if role not in (Role.FLEXJOBBER.value, Role.COMPANY.value):
+        errors["role"] = "Vælg om du inviterer en borger eller en virksomhedskontakt."
+    if role == Role.COMPANY.value and not company_id.isdigit():
+        errors["company_id"] = "Vælg virksomheden."
+    if not errors:
+        try:
+            service.invite(
+                db,
+                settings,
+                mailer,
+                user,
+                email=email,
+                display_name=display_name,
+                role=Role(role),
+                company_id=int(company_id) if role == Role.COMPANY.value else None,
+            )
+        except AppError as exc:
+            if not exc.fields:
+                raise
+            errors = exc.fields
+            if "email" in errors and exc.status_code == 409:
+                errors["email"] = exc.message
+    if errors:
+        ctx = _invite_context(db, user) | {"errors": errors, "values": values}
+        return render(request, "accounts/invite.html", ctx, status_code=422)
+    ctx = _invite_context(db, user) | {
+        "values": {"role": "flexjobber"},
+        "messages": [("success", "Invitationen er sendt.")],
+    }
+    return render(request, "accounts/invite.html", ctx)

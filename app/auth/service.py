@@ -1,0 +1,117 @@
+"""Sign-in rules: passwords, throttling, reset and magic links, personal API tokens."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.auth import links, throttle
+from app.auth.sessions import end_all_sessions
+from app.errors import NotAuthenticated, ValidationFailed
+from app.kit.clock import utcnow
+from app.kit.emails import normalise_email
+from app.kit.passwords import MIN_PASSWORD_LENGTH, hash_password, verify_password
+from app.kit.tokens import hash_token, new_token
+from app.mail import service as mail
+from app.kit.mailer import Mailer
+from app.models import ApiToken, LinkPurpose, User
+from app.settings import Settings
+
+WRONG_CREDENTIALS = "Forkert e-mail eller adgangskode."
+
+
+def user_by_email(db: Session, email: str) -> User | None:
+    return db.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def authenticate(db: Session, settings: Settings, email: str, password: str, ip: str) -> User:
+    email = normalise_email(email)
+    throttle.check_not_throttled(db, settings, email, ip)
+    user = user_by_email(db, email)
+    ok = verify_password(user.password_hash if user else None, password)
+    if not ok or user is None or not user.active:
+        throttle.record_failure(db, email, ip)
+        raise ValidationFailed(WRONG_CREDENTIALS, fields={"password": WRONG_CREDENTIALS})
+    throttle.clear_failures(db, email)
+    return user
+
+
+def validate_new_password(password: str, confirm: str) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if len(password) < MIN_PASSWORD_LENGTH:
+        errors["password"] = f"Adgangskoden skal være mindst {MIN_PASSWORD_LENGTH} tegn."
+    elif len(password) > 200:
+        errors["password"] = "Adgangskoden må højst være 200 tegn."
+    if password != confirm:
+        errors["password_confirm"] = "De to adgangskoder er ikke ens."
+    return errors
+
+
+def set_password(db: Session, user: User, password: str, confirm: str) -> None:
+    errors = validate_new_password(password, confirm)
+    if errors:
+        raise ValidationFailed(fields=errors)
+    user.password_hash = hash_password(password)
+    # A new password logs out every other device that may have known the old one.
+    end_all_sessions(db, user.id)
+
+
+def request_password_reset(db: Session, settings: Settings, mailer: Mailer, email: str) -> None:
+    """Sends a link if the account exists. Says nothing either way, to not reveal accounts."""
+    user = user_by_email(db, email)
+    if user is None or not user.active:
+        return
+    ttl = timedelta(minutes=settings.link_ttl_minutes)
+    token = links.issue_link(db, user, LinkPurpose.PASSWORD_RESET, ttl)
+    link = f"{settings.base_url}/nulstil-adgangskode/{token}"
+    mail.send_password_reset(mailer, user.email, link, settings.link_ttl_minutes)
+
+
+def reset_password(db: Session, token: str, password: str, confirm: str) -> User:
+    errors = validate_new_password(password, confirm)
+    links.peek_link(db, token, LinkPurpose.PASSWORD_RESET)
+    if errors:
+        raise ValidationFailed(fields=errors)
+    user = links.consume_link(db, token, LinkPurpose.PASSWORD_RESET)
+    set_password(db, user, password, confirm)
+    return user
+
+
+def request_magic_link(db: Session, settings: Settings, mailer: Mailer, email: str) -> None:
+    user = user_by_email(db, email)
+    if user is None or not user.active:
+        return
+    ttl = timedelta(minutes=settings.link_ttl_minutes)
+    token = links.issue_link(db, user, LinkPurpose.MAGIC_LOGIN, ttl)
+    link = f"{settings.base_url}/login-link/{token}"
+    mail.send_magic_link(mailer, user.email, link, settings.link_ttl_minutes)
+
+
+def consume_magic_link(db: Session, token: str) -> User:
+    user = links.consume_link(db, token, LinkPurpose.MAGIC_LOGIN)
+    if not user.active:
+        raise NotAuthenticated()
+    return user
+
+
+def create_api_token(db: Session, user: User, name: str = "") -> str:
+    token = "fb_" + new_token()
+    db.add(ApiToken(token_hash=hash_token(token), user_id=user.id, name=name[:100]))
+    return token
+
+
+def user_for_api_token(db: Session, token: str) -> User | None:
+    row = db.execute(
+        select(ApiToken, User)
+        .join(User, User.id == ApiToken.user_id)
+        .where(ApiToken.token_hash == hash_token(token), ApiToken.revoked_at.is_(None))
+    ).first()
+    if row is None:
+        return None
+    api_token, user = row
+    if not user.active:
+        return None
+    api_token.last_used_at = utcnow()
+    return user

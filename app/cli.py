@@ -1,0 +1,145 @@
+"""The ``fleksbro`` command line: serve, migrate, demo-data, create-user, api-token."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+
+from app.settings import PROJECT_ROOT, get_settings
+
+
+def _migrate(_args: argparse.Namespace) -> int:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    command.upgrade(config, "head")
+    print("Database migrated to the newest revision.")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        proxy_headers=True,
+    )
+    return 0
+
+
+def _demo_data(_args: argparse.Namespace) -> int:
+    from app.db import engine_for, session_scope
+    from app.demo.loader import load_demo_data
+
+    settings = get_settings()
+    with session_scope(engine_for(settings.database_url)) as db:
+        summary = load_demo_data(db)
+    print(summary)
+    return 0
+
+
+def _create_user(args: argparse.Namespace) -> int:
+    from app.accounts.service import create_user
+    from app.db import engine_for, session_scope
+    from app.errors import AppError
+    from app.models import Role
+
+    password = args.password or getpass.getpass("Adgangskode: ")
+    settings = get_settings()
+    try:
+        with session_scope(engine_for(settings.database_url)) as db:
+            user = create_user(
+                db,
+                email=args.email,
+                display_name=args.name,
+                role=Role(args.role),
+                jobcentre_id=args.jobcentre_id,
+                password=password,
+            )
+            print(f"Created {user.role.value} {user.email} (id {user.id}).")
+    except AppError as exc:
+        print(f"error: {exc.message} {exc.fields or ''}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _api_token(args: argparse.Namespace) -> int:
+    from app.auth.service import create_api_token, user_by_email
+    from app.db import engine_for, session_scope
+
+    settings = get_settings()
+    with session_scope(engine_for(settings.database_url)) as db:
+        user = user_by_email(db, args.email)
+        if user is None:
+            print(f"error: no user with e-mail {args.email}", file=sys.stderr)
+            return 2
+        print(create_api_token(db, user, args.name))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fleksbro",
+        description="Fleksbro. The database comes from FLEKSBRO_DATABASE_URL.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="Run the web server (uvicorn).", description="Run the web server (uvicorn).")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(func=_serve)
+
+    migrate = sub.add_parser(
+        "migrate",
+        help="Upgrade the database to the newest schema (alembic upgrade head).",
+        description="Upgrade the database to the newest schema (alembic upgrade head).",
+    )
+    migrate.set_defaults(func=_migrate)
+
+    demo = sub.add_parser(
+        "demo-data",
+        help="Load the demo data set (fixed seed; running it again changes nothing).",
+        description="Load the demo data set (fixed seed; running it again changes nothing).",
+    )
+    demo.set_defaults(func=_demo_data)
+
+    create = sub.add_parser(
+        "create-user",
+        help="Create an active user, e.g. the first admin.",
+        description="Create an active user, e.g. the first admin. Asks for the password if not given.",
+    )
+    create.add_argument("--email", required=True)
+    create.add_argument("--name", required=True, help="Display name")
+    create.add_argument("--role", choices=["flexjobber", "company", "consultant", "admin"], default="admin")
+    create.add_argument("--jobcentre-id", type=int, default=None)
+    create.add_argument("--password", default=None, help="Omit to be asked (not echoed).")
+    create.set_defaults(func=_create_user)
+
+    token = sub.add_parser(
+        "api-token",
+        help="Print a new personal API token for a user (for integrations).",
+        description="Print a new personal API token for a user (for integrations). Shown once.",
+    )
+    token.add_argument("--email", required=True)
+    token.add_argument("--name", default="cli", help="A label to recognise the token by")
+    token.set_defaults(func=_api_token)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

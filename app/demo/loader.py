@@ -1,0 +1,106 @@
+"""Loads the demo data set. Idempotent: rows that already exist are left as they are."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.kit.passwords import hash_password
+from app.models import Company, CompanyMember, Jobcentre, Role, User
+from app.demo import accounts_data as data
+
+SEED = 20261123
+
+
+def _valid_cvr(rng: random.Random) -> str:
+    """Eight digits that pass the CVR modulus-11 check."""
+    weights = (2, 7, 6, 5, 4, 3, 2)
+    while True:
+        digits = [rng.randint(1, 9)] + [rng.randint(0, 9) for _ in range(6)]
+        remainder = sum(d * w for d, w in zip(digits, weights, strict=True)) % 11
+        check = (11 - remainder) % 11
+        if check < 10:
+            return "".join(map(str, digits)) + str(check)
+
+
+def _slug(name: str) -> str:
+    ascii_name = name.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "&": "og"}))
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
+
+
+def _user(
+    db: Session, email: str, name: str, role: Role, jobcentre_id: int | None, password_hash: str
+) -> User:
+    user = db.scalar(select(User).where(User.email == email))
+    if user is None:
+        user = User(
+            email=email,
+            display_name=name,
+            role=role,
+            jobcentre_id=jobcentre_id,
+            password_hash=password_hash,
+            active=True,
+        )
+        db.add(user)
+        db.flush()
+    return user
+
+
+def load_demo_data(db: Session) -> str:
+    rng = random.Random(SEED)
+    password_hash = hash_password(data.DEMO_PASSWORD)
+    jobcentres: dict[str, Jobcentre] = {}
+    for name, code in data.JOBCENTRES:
+        centre = db.scalar(select(Jobcentre).where(Jobcentre.kommune_code == code))
+        if centre is None:
+            centre = Jobcentre(name=name, kommune_code=code)
+            db.add(centre)
+            db.flush()
+        jobcentres[code] = centre
+
+    for email, name, role, code in data.STAFF:
+        _user(db, email, name, Role(role), jobcentres[code].id if code else None, password_hash)
+    for email, name, code in data.FLEXJOBBERS:
+        _user(db, email, name, Role.FLEXJOBBER, jobcentres[code].id, password_hash)
+
+    companies: list[Company] = []
+    for name, address, postcode, code in data.COMPANIES:
+        cvr = _valid_cvr(rng)  # drawn for every company so the sequence stays the same
+        company = db.scalar(select(Company).where(Company.name == name))
+        if company is None:
+            company = Company(
+                name=name,
+                cvr=cvr,
+                address=address,
+                postcode=postcode,
+                jobcentre_id=jobcentres[code].id,
+            )
+            db.add(company)
+            db.flush()
+        companies.append(company)
+        contact = _user(
+            db,
+            f"kontakt@{_slug(name)}.fleksbro.example",
+            f"Kontaktperson, {name}",
+            Role.COMPANY,
+            None,
+            password_hash,
+        )
+        _ensure_member(db, company, contact)
+    for email, name, company_index in data.EXTRA_COMPANY_USERS:
+        user = _user(db, email, name, Role.COMPANY, None, password_hash)
+        _ensure_member(db, companies[company_index], user)
+    return f"Demo data ready: {len(jobcentres)} jobcentres, {len(companies)} companies."
+
+
+def _ensure_member(db: Session, company: Company, user: User) -> None:
+    exists = db.scalar(
+        select(CompanyMember.user_id).where(
+            CompanyMember.company_id == company.id, CompanyMember.user_id == user.id
+        )
+    )
+    if exists is None:
+        db.add(CompanyMember(company_id=company.id, user_id=user.id))

@@ -1,0 +1,54 @@
+"""The e-mails Fleksbro sends. They hold a neutral subject and a link, never personal data."""
+
+from __future__ import annotations
+
+from app.kit.mailer import MailConfig, Mailer
+from app.settings import Settings
+
+
+def mailer_from(settings: Settings) -> Mailer:
+    return Mailer(
+        MailConfig(
+            backend=settings.mail_backend,
+            sender=settings.mail_from,
+            host=settings.smtp_host,
+            port=settings.smtp_port,
+            username=settings.smtp_username,
+            password=settings.smtp_password,
+            starttls=settings.smtp_starttls,
+            timeout=settings.smtp_timeout_seconds,
+        )
+    )
+
+
+_FOOTER = (
+    "\n\nHar du ikke bedt om dette, kan du se bort fra e-mailen.\n"
+    "Venlig hilsen\nFleksbro – drevet af jobcentrene\n"
+)
+
+
+def send_password_reset(mailer: Mailer, to: str, link: str, ttl_minutes: int) -> None:
+    mailer.send(
+        to,
+        "Nulstil din adgangskode til Fleksbro",
+        f"Hej\n\nBrug dette link til at vælge en ny adgangskode. "
+        f"Linket virker én gang og i {ttl_minutes} minutter:\n\n{link}{_FOOTER}",
+    )
+
+
+def send_magic_link(mailer: Mailer, to: str, link: str, ttl_minutes: int) -> None:
+    mailer.send(
+        to,
+        "Dit login-link til Fleksbro",
+        f"Hej\n\nKlik på linket for at logge ind på Fleksbro. "
+        f"Linket virker én gang og i {ttl_minutes} minutter:\n\n{link}{_FOOTER}",
+    )
+
+
+def send_invitation(mailer: Mailer, to: str, link: str, ttl_days: int) -> None:
+    mailer.send(
+        to,
+        "Du er inviteret til Fleksbro",
+        f"Hej\n\nDit jobcenter har oprettet en konto til dig på Fleksbro. "
+        f"Åbn linket og vælg en adgangskode. Linket virker i {ttl_days} dage:\n\n{link}{_FOOTER}",
+    )

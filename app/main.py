@@ -1,0 +1,48 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+
+from app.accounts import pages as account_pages
+from app.auth import api as auth_api
+from app.auth import pages as auth_pages
+from app.companies import api as company_api
+from app.companies import pages as company_pages
+from app.db import engine_for, session_factory
+from app.health import api as health_api
+from app.home import pages as home_pages
+from app.settings import Settings, get_settings
+from app.web import error_handlers
+from app.web.security_headers import add_security_headers
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    logging.basicConfig(level=logging.INFO)
+    docs = settings.docs_enabled
+    app = FastAPI(
+        title="Fleksbro API",
+        version="1",
+        docs_url="/docs" if docs else None,
+        redoc_url=None,
+        openapi_url="/openapi.json" if docs else None,
+    )
+    app.state.settings = settings
+    app.state.engine = engine or engine_for(settings.database_url)
+    app.state.session_factory = session_factory(app.state.engine)
+
+    app.middleware("http")(add_security_headers)
+    error_handlers.install(app)
+    app.mount("/static", StaticFiles(directory=settings.web_dir / "static"), name="static")
+
+    app.include_router(health_api.router)
+    for pages in (home_pages, auth_pages, account_pages, company_pages):
+        app.include_router(pages.router)
+    for api in (auth_api, company_api):
+        app.include_router(api.router)
+    return app

@@ -1,0 +1,24 @@
+"""ORM models. Importing this package registers every table on Base.metadata."""
+
+from app.models.api_token import ApiToken
+from app.models.base import Base
+from app.models.company import Company, CompanyMember
+from app.models.jobcentre import Jobcentre
+from app.models.login_failure import LoginFailure
+from app.models.one_time_link import LinkPurpose, OneTimeLink
+from app.models.session import UserSession
+from app.models.user import Role, User
+
+__all__ = [
+    "ApiToken",
+    "Base",
+    "Company",
+    "CompanyMember",
+    "Jobcentre",
+    "LinkPurpose",
+    "LoginFailure",
+    "OneTimeLink",
+    "Role",
+    "User",
+    "UserSession",
+]

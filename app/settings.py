@@ -1,0 +1,72 @@
+"""One settings class for the whole app, read from ``FLEKSBRO_*`` environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEV_SECRET = "dev-only-secret-change-me"  # noqa: S105 - refused outside development
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="FLEKSBRO_", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'fleksbro.db'}"
+    secret_key: str = DEV_SECRET
+    base_url: str = "http://127.0.0.1:8000"
+
+    # Mail: "console" prints to stdout (development); "smtp" sends through the server below.
+    mail_backend: Literal["console", "smtp"] = "console"
+    mail_from: str = "Fleksbro <no-reply@fleksbro.example>"
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 25
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = False
+    smtp_timeout_seconds: float = 10.0
+
+    # None means "secure unless development", so production can never forget it.
+    cookie_secure: bool | None = None
+    session_idle_minutes: int = 30
+    session_absolute_hours: int = 12
+    link_ttl_minutes: int = 30
+    invitation_ttl_days: int = 14
+
+    login_max_failures_per_account: int = 5
+    login_max_failures_per_address: int = 20
+    login_failure_window_minutes: int = 15
+
+    docs_enabled: bool = True
+    web_dir: Path = PROJECT_ROOT / "web"
+    data_dir: Path = PROJECT_ROOT / "var"
+
+    @model_validator(mode="after")
+    def _refuse_default_secret(self) -> Settings:
+        if self.environment != "development" and self.secret_key == DEV_SECRET:
+            raise ValueError(
+                "FLEKSBRO_SECRET_KEY must be set to a private value outside development"
+            )
+        if self.environment != "development" and len(self.secret_key) < 32:
+            raise ValueError("FLEKSBRO_SECRET_KEY must be at least 32 characters")
+        return self
+
+    @property
+    def secure_cookies(self) -> bool:
+        if self.cookie_secure is not None:
+            return self.cookie_secure
+        return self.environment != "development"
+
+    @property
+    def is_development(self) -> bool:
+        return self.environment == "development"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

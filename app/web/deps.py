@@ -1,0 +1,98 @@
+"""Typed request dependencies: the database session (which commits), settings, the current user."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from app.auth import service as auth_service
+from app.auth.sessions import resolve_session
+from app.errors import NotAuthenticated
+from app.kit.mailer import Mailer
+from app.mail.service import mailer_from
+from app.models import User
+from app.settings import Settings
+
+SESSION_COOKIE = "fleksbro_session"
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    """One unit of work per request: services never commit, this does (or rolls back)."""
+    session: Session = request.app.state.session_factory()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+SessionDep = Annotated[Session, Depends(get_db)]
+
+
+def get_mailer(settings: SettingsDep) -> Mailer:
+    return mailer_from(settings)
+
+
+MailerDep = Annotated[Mailer, Depends(get_mailer)]
+
+
+@dataclass
+class Auth:
+    user: User | None
+    via: str  # "session", "token" or "none"
+    session_token: str | None = None
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def get_auth(request: Request, db: SessionDep, settings: SettingsDep) -> Auth:
+    cached: Auth | None = getattr(request.state, "auth", None)
+    if cached is not None:
+        return cached
+    auth = Auth(user=None, via="none")
+    header = request.headers.get("authorization", "")
+    if request.url.path.startswith("/api/") and header.lower().startswith("bearer "):
+        user = auth_service.user_for_api_token(db, header[7:].strip())
+        auth = Auth(user=user, via="token" if user else "none")
+    else:
+        token = request.cookies.get(SESSION_COOKIE)
+        if token:
+            resolved = resolve_session(db, settings, token)
+            if resolved is not None:
+                auth = Auth(user=resolved[1], via="session", session_token=token)
+    request.state.auth = auth
+    return auth
+
+
+AuthDep = Annotated[Auth, Depends(get_auth)]
+
+
+def get_optional_user(auth: AuthDep) -> User | None:
+    return auth.user
+
+
+def get_current_user(auth: AuthDep) -> User:
+    if auth.user is None:
+        raise NotAuthenticated()
+    return auth.user
+
+
+OptionalUser = Annotated[User | None, Depends(get_optional_user)]
+CurrentUser = Annotated[User, Depends(get_current_user)]

@@ -1,0 +1,69 @@
+"""Jinja2 rendering with per-request language, CSRF token, user and messages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from app.web import csrf
+from app.web.i18n import language_of, translations
+
+
+@lru_cache
+def environment(templates_dir: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(templates_dir),
+        autoescape=select_autoescape(["html", "xml"]),
+        extensions=["jinja2.ext.i18n"],
+        auto_reload=False,
+    )
+    env.globals["static"] = lambda path: f"/static/{path}"
+    return env
+
+
+def _newstyle(func: Callable[..., str]) -> Callable[..., str]:
+    """Like Jinja's newstyle gettext: escapes, then fills %(name)s placeholders."""
+
+    @pass_context
+    def wrapper(context: Context, *args: Any, **variables: Any) -> str:
+        text = func(*args)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables if variables else text
+
+    return wrapper
+
+
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    settings = request.app.state.settings
+    lang = language_of(request)
+    catalogue = translations(lang)
+    auth = getattr(request.state, "auth", None)
+    values: dict[str, Any] = {
+        "request": request,
+        "lang": lang,
+        "user": auth.user if auth else None,
+        "csrf_token": csrf.token_for(request, settings),
+        "messages": [],
+        "errors": {},
+        "values": {},
+        "gettext": _newstyle(catalogue.gettext),
+        "_": _newstyle(catalogue.gettext),
+        "ngettext": _newstyle(catalogue.ngettext),
+    }
+    values.update(context or {})
+    template = environment(settings.web_dir / "templates").get_template(name)
+    return HTMLResponse(template.render(values), status_code=status_code)
