@@ -92,7 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    serve = sub.add_parser("serve", help="Run the web server (uvicorn).", description="Run the web server (uvicorn).")
+    serve = sub.add_parser(
+        "serve", help="Run the web server (uvicorn).", description="Run the web server (uvicorn)."
+    )
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
@@ -119,7 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     create.add_argument("--email", required=True)
     create.add_argument("--name", required=True, help="Display name")
-    create.add_argument("--role", choices=["flexjobber", "company", "consultant", "admin"], default="admin")
+    create.add_argument(
+        "--role", choices=["flexjobber", "company", "consultant", "admin"], default="admin"
+    )
     create.add_argument("--jobcentre-id", type=int, default=None)
     create.add_argument("--password", default=None, help="Omit to be asked (not echoed).")
     create.set_defaults(func=_create_user)

@@ -5,11 +5,13 @@ Messages are Danish msgids; the handler translates them for the reader.
 
 from __future__ import annotations
 
+from app.kit.i18n import N_
+
 
 class AppError(Exception):
     status_code = 400
     code = "bad_request"
-    default_message = "Forespørgslen kunne ikke behandles."
+    default_message = N_("Forespørgslen kunne ikke behandles.")
 
     def __init__(self, message: str | None = None, *, fields: dict[str, str] | None = None):
         self.message = message or self.default_message
@@ -20,42 +22,42 @@ class AppError(Exception):
 class ValidationFailed(AppError):
     status_code = 422
     code = "validation_failed"
-    default_message = "Nogle felter er ikke udfyldt korrekt."
+    default_message = N_("Nogle felter er ikke udfyldt korrekt.")
 
 
 class NotAuthenticated(AppError):
     status_code = 401
     code = "not_authenticated"
-    default_message = "Du skal logge ind for at se denne side."
+    default_message = N_("Du skal logge ind for at se denne side.")
 
 
 class Forbidden(AppError):
     status_code = 403
     code = "forbidden"
-    default_message = "Du har ikke adgang til at gøre dette."
+    default_message = N_("Du har ikke adgang til at gøre dette.")
 
 
 class CsrfFailed(Forbidden):
     code = "csrf_failed"
-    default_message = "Formularen er udløbet. Gå tilbage, genindlæs siden og prøv igen."
+    default_message = N_("Formularen er udløbet. Gå tilbage, genindlæs siden og prøv igen.")
 
 
 class NotFound(AppError):
     status_code = 404
     code = "not_found"
-    default_message = "Siden eller det du leder efter findes ikke."
+    default_message = N_("Siden eller det du leder efter findes ikke.")
 
 
 class Conflict(AppError):
     status_code = 409
     code = "conflict"
-    default_message = "Det findes allerede."
+    default_message = N_("Det findes allerede.")
 
 
 class TooManyAttempts(AppError):
     status_code = 429
     code = "too_many_attempts"
-    default_message = (
+    default_message = N_(
         "For mange mislykkede forsøg. Vent et kvarter og prøv igen, eller få et login-link på e-mail."
     )
 
@@ -63,4 +65,4 @@ class TooManyAttempts(AppError):
 class LinkInvalid(AppError):
     status_code = 410
     code = "link_invalid"
-    default_message = "Linket er allerede brugt eller udløbet."
+    default_message = N_("Linket er allerede brugt eller udløbet.")

@@ -18,8 +18,20 @@ from matching.store import SideStore
 F32 = npt.NDArray[np.float32]
 SIMILARITIES = ("text", "title", "occupation", "isco", "skills")
 
-_COLS = ("hours_min", "hours_max", "lat", "lon", "max_km", "remote", "acc_need", "acc_must",
-         "acc_offer", "acc_known", "sched", "sched_known")  # fmt: skip
+_COLS = (
+    "hours_min",
+    "hours_max",
+    "lat",
+    "lon",
+    "max_km",
+    "remote",
+    "acc_need",
+    "acc_must",
+    "acc_offer",
+    "acc_known",
+    "sched",
+    "sched_known",
+)
 
 
 @dataclass
@@ -39,7 +51,9 @@ class Block:
     feasible: npt.NDArray[np.bool_]
 
 
-def _columns(store: SideStore, rows: npt.NDArray[np.int64] | None, as_query: bool) -> dict[str, np.ndarray]:
+def _columns(
+    store: SideStore, rows: npt.NDArray[np.int64] | None, as_query: bool
+) -> dict[str, np.ndarray]:
     out = {}
     for name in _COLS:
         arr = getattr(store, name)
@@ -66,7 +80,9 @@ def _popcount(x: np.ndarray) -> np.ndarray:
     return np.bitwise_count(x).astype(np.int32)
 
 
-def compute_block(q: SideStore, rows: npt.NDArray[np.int64], c: SideStore, query_is_profile: bool) -> Block:
+def compute_block(
+    q: SideStore, rows: npt.NDArray[np.int64], c: SideStore, query_is_profile: bool
+) -> Block:
     qc = _columns(q, rows, as_query=True)
     cc = _columns(c, None, as_query=False)
     p, j = (qc, cc) if query_is_profile else (cc, qc)
@@ -82,7 +98,9 @@ def compute_block(q: SideStore, rows: npt.NDArray[np.int64], c: SideStore, query
         hours_ok = ~both | (overlap >= 0)
         # Fit: share of the job's hour range the person can cover (a point range fits fully).
         span = np.maximum(jmax - jmin, 0.0)
-        fit = np.where(span > 0, np.clip(overlap, 0, None) / np.where(span > 0, span, 1), overlap >= 0)
+        fit = np.where(
+            span > 0, np.clip(overlap, 0, None) / np.where(span > 0, span, 1), overlap >= 0
+        )
         hours_fit = np.where(both, fit, np.nan).astype(np.float32)
 
         remote_job = j["remote"] == 1

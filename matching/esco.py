@@ -73,12 +73,15 @@ class EscoModel:
         n_skills = max(canon.values()) + 1
         rows, cols, vals = [], [], []
         for i, o in enumerate(self.occupations):
-            for labels, w in ((o.essential_skills, 1.0), (o.optional_skills, OPTIONAL_SKILL_WEIGHT)):
+            for labels, w in (
+                (o.essential_skills, 1.0),
+                (o.optional_skills, OPTIONAL_SKILL_WEIGHT),
+            ):
                 for label in labels:
-                    sid = canon.get(fold(label))
-                    if sid is not None:
+                    skill = canon.get(fold(label))
+                    if skill is not None:
                         rows.append(i)
-                        cols.append(sid)
+                        cols.append(skill)
                         vals.append(w)
         m = sparse.csr_matrix((vals, (rows, cols)), shape=(self.n_occ, n_skills), dtype=np.float32)
         m.sum_duplicates()

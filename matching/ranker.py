@@ -26,8 +26,9 @@ class Ranked:
     block: Block
 
 
-def score_block(q: SideStore, rows: npt.NDArray[np.int64], c: SideStore, query_is_profile: bool,
-                w: Weights) -> tuple[Block, npt.NDArray[np.float32]]:  # fmt: skip
+def score_block(
+    q: SideStore, rows: npt.NDArray[np.int64], c: SideStore, query_is_profile: bool, w: Weights
+) -> tuple[Block, npt.NDArray[np.float32]]:
     b = compute_block(q, rows, c, query_is_profile)
     max_km = q.max_km[rows][:, None] if query_is_profile else c.max_km[None, : c.size]
     logit = learned_logit(b.sims, w) + preference_logit(b, max_km, w)
@@ -41,7 +42,11 @@ def top_k(scores: np.ndarray, allowed: Mask, k: int) -> tuple[np.ndarray, np.nda
     if k_eff == 0:
         empty = np.zeros((s.shape[0], 0))
         return empty.astype(np.int64), empty.astype(np.float32)
-    part = np.argpartition(-s, k_eff - 1, axis=1)[:, :k_eff] if k_eff < n else np.tile(np.arange(n), (len(s), 1))
+    part = (
+        np.argpartition(-s, k_eff - 1, axis=1)[:, :k_eff]
+        if k_eff < n
+        else np.tile(np.arange(n), (len(s), 1))
+    )
     ps = np.take_along_axis(s, part, axis=1)
     order = np.argsort(-ps, axis=1, kind="stable")
     top = np.take_along_axis(part, order, axis=1)
@@ -50,8 +55,15 @@ def top_k(scores: np.ndarray, allowed: Mask, k: int) -> tuple[np.ndarray, np.nda
     return top.astype(np.int64), np.where(np.isfinite(ts), ts, 0).astype(np.float32)
 
 
-def rank(q: SideStore, rows: npt.NDArray[np.int64], c: SideStore, query_is_profile: bool, k: int,
-         w: Weights, extra: Callable[[Block], Mask] | None = None) -> Iterator[Ranked]:  # fmt: skip
+def rank(
+    q: SideStore,
+    rows: npt.NDArray[np.int64],
+    c: SideStore,
+    query_is_profile: bool,
+    k: int,
+    w: Weights,
+    extra: Callable[[Block], Mask] | None = None,
+) -> Iterator[Ranked]:
     """Yield ranked blocks of at most BLOCK_QUERIES queries (bounded memory for 10k × 10k)."""
     for start in range(0, len(rows), BLOCK_QUERIES):
         r = rows[start : start + BLOCK_QUERIES]

@@ -15,7 +15,8 @@ from matching.accommodations import ACCOMMODATION_BY_CODE
 from matching.schedule import SLOT_INDEX
 from matching.text import MAX_TEXT_CHARS
 
-# Hours outside this range are data-entry errors, not preferences; they are clamped.
+# Hours outside this range are data-entry errors, not preferences: they are ignored (no
+# information) rather than clamped, because a typo must never exclude anybody.
 HOURS_RANGE = (0.0, 80.0)
 MAX_LIST_ITEMS = 200
 
@@ -49,8 +50,8 @@ def _number(v: Any) -> float | None:
 
 def _hours(lo: Any, hi: Any) -> tuple[float | None, float | None]:
     a, b = _number(lo), _number(hi)
-    a = None if a is None else min(max(a, HOURS_RANGE[0]), HOURS_RANGE[1])
-    b = None if b is None else min(max(b, HOURS_RANGE[0]), HOURS_RANGE[1])
+    a = a if a is not None and HOURS_RANGE[0] <= a <= HOURS_RANGE[1] else None
+    b = b if b is not None and HOURS_RANGE[0] <= b <= HOURS_RANGE[1] else None
     if a is not None and b is not None and a > b:
         a, b = b, a
     return a, b

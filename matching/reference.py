@@ -66,9 +66,13 @@ def _postcodes() -> dict[str, PostcodeInfo]:
     with open(DATA_DIR / "postcodes.csv", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             out[r["postcode"]] = PostcodeInfo(
-                r["postcode"], r["name"], r["kommune"], float(r["lat"]), float(r["lon"]),
+                r["postcode"],
+                r["name"],
+                r["kommune"],
+                float(r["lat"]),
+                float(r["lon"]),
                 r["non_geographic"] == "1",
-            )  # fmt: skip
+            )
     return out
 
 
@@ -94,9 +98,15 @@ def all_occupations() -> tuple[Occupation, ...]:
     with gzip.open(DATA_DIR / "occupations.jsonl.gz", "rt", encoding="utf-8") as fh:
         return tuple(
             Occupation(
-                d["uri"], d["isco"], d["da"], d["en"], tuple(d["da_alt"]), tuple(d["en_alt"]),
-                tuple(d["essential"]), tuple(d["optional"]),
-            )  # fmt: skip
+                d["uri"],
+                d["isco"],
+                d["da"],
+                d["en"],
+                tuple(d["da_alt"]),
+                tuple(d["en_alt"]),
+                tuple(d["essential"]),
+                tuple(d["optional"]),
+            )
             for d in map(json.loads, fh)
         )
 

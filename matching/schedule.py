@@ -8,10 +8,19 @@ SCHEDULE_SLOTS: tuple[str, ...] = tuple(f"{d}_{p}" for d in WEEKDAYS for p in PA
 SLOT_INDEX: dict[str, int] = {s: i for i, s in enumerate(SCHEDULE_SLOTS)}
 
 WEEKDAY_LABELS_DA: dict[str, str] = {
-    "mon": "mandag", "tue": "tirsdag", "wed": "onsdag", "thu": "torsdag",
-    "fri": "fredag", "sat": "lørdag", "sun": "søndag",
-}  # fmt: skip
-PART_LABELS_DA: dict[str, str] = {"morning": "formiddag", "afternoon": "eftermiddag", "evening": "aften"}
+    "mon": "mandag",
+    "tue": "tirsdag",
+    "wed": "onsdag",
+    "thu": "torsdag",
+    "fri": "fredag",
+    "sat": "lørdag",
+    "sun": "søndag",
+}
+PART_LABELS_DA: dict[str, str] = {
+    "morning": "formiddag",
+    "afternoon": "eftermiddag",
+    "evening": "aften",
+}
 
 
 def schedule_mask(slots: frozenset[str]) -> int:

@@ -17,6 +17,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -27,7 +28,7 @@ F32 = npt.NDArray[np.float32]
 WEIGHTS_PATH = Path(__file__).resolve().parent / "weights.json"
 FEATURES = ("text", "title", "occupation", "isco", "skills")
 # Used until scripts/train_matching_weights.py has written weights.json (a neutral start).
-FALLBACK = {
+FALLBACK: dict[str, Any] = {
     "features": list(FEATURES),
     "coef": [4.0, 2.0, 4.0, 2.0, 2.0],
     "intercept": -8.0,
@@ -50,12 +51,15 @@ class Weights:
 @cache
 def load_weights(path: str | None = None) -> Weights:
     p = Path(path) if path else WEIGHTS_PATH
-    d = json.loads(p.read_text()) if p.exists() else FALLBACK
+    d: dict[str, Any] = json.loads(p.read_text()) if p.exists() else FALLBACK
     return Weights(
-        tuple(d["features"]), tuple(float(x) for x in d["coef"]), float(d["intercept"]),
-        float(d["text_center"]), {k: float(v) for k, v in d["preferences"].items()},
+        tuple(d["features"]),
+        tuple(float(x) for x in d["coef"]),
+        float(d["intercept"]),
+        float(d["text_center"]),
+        {k: float(v) for k, v in d["preferences"].items()},
         float(d["distance_scale_km"]),
-    )  # fmt: skip
+    )
 
 
 def feature_matrix(sims: dict[str, F32], name: str, text_center: float) -> F32:

@@ -26,6 +26,30 @@ def sparse_dims() -> dict[str, int]:
 
 
 class SideStore:
+    # Columns are created in _alloc from the name lists above; declared here for type checkers.
+    emb: F32
+    alive: npt.NDArray[np.bool_]
+    title_occ_idx: npt.NDArray[np.int32]
+    title_occ_val: F32
+    occ_idx: npt.NDArray[np.int32]
+    occ_val: F32
+    isco_idx: npt.NDArray[np.int32]
+    isco_val: F32
+    skills_idx: npt.NDArray[np.int32]
+    skills_val: F32
+    hours_min: F32
+    hours_max: F32
+    lat: F32
+    lon: F32
+    max_km: F32
+    remote: npt.NDArray[np.int32]
+    acc_need: npt.NDArray[np.int32]
+    acc_must: npt.NDArray[np.int32]
+    acc_offer: npt.NDArray[np.int32]
+    acc_known: npt.NDArray[np.int32]
+    sched: npt.NDArray[np.int32]
+    sched_known: npt.NDArray[np.int32]
+
     def __init__(self, dim: int, capacity: int = 1024) -> None:
         self.dim = dim
         self.ids: list[str | None] = []
@@ -39,17 +63,25 @@ class SideStore:
         old = getattr(self, "emb", None)
         n = 0 if old is None else len(old)
 
-        def grow(arr: np.ndarray | None, shape: tuple[int, ...], dtype: type, fill: float) -> np.ndarray:
-            new = np.full(shape, fill, dtype=dtype)
+        def grow(
+            arr: np.ndarray | None, shape: tuple[int, ...], dtype: type, fill: float
+        ) -> np.ndarray:
+            new: np.ndarray = np.full(shape, fill, dtype=dtype)
             if arr is not None:
                 new[:n] = arr
             return new
 
-        self.emb: F32 = grow(old, (cap, self.dim), np.float32, 0.0)
+        self.emb = grow(old, (cap, self.dim), np.float32, 0.0)
         self.alive = grow(getattr(self, "alive", None), (cap,), np.bool_, False)
         for name, k in _SPARSE.items():
-            setattr(self, f"{name}_idx", grow(getattr(self, f"{name}_idx", None), (cap, k), np.int32, 0))
-            setattr(self, f"{name}_val", grow(getattr(self, f"{name}_val", None), (cap, k), np.float32, 0))
+            setattr(
+                self, f"{name}_idx", grow(getattr(self, f"{name}_idx", None), (cap, k), np.int32, 0)
+            )
+            setattr(
+                self,
+                f"{name}_val",
+                grow(getattr(self, f"{name}_val", None), (cap, k), np.float32, 0),
+            )
         for name in _FLOATS:
             setattr(self, name, grow(getattr(self, name, None), (cap,), np.float32, np.nan))
         for name in _INTS:

@@ -33,8 +33,44 @@ ACC_BIT: dict[str, int] = {c: 1 << i for i, c in enumerate(ACCOMMODATION_CODES)}
 REMOTE_BIT = ACC_BIT["remote_work"]
 
 _STOP = frozenset(
-    "and or of the to for in on with a an by as at from into og i på til for med af en et "
-    "der som at de den det fra ved om inden under".split()
+    [
+        "and",
+        "or",
+        "of",
+        "the",
+        "to",
+        "for",
+        "in",
+        "on",
+        "with",
+        "a",
+        "an",
+        "by",
+        "as",
+        "at",
+        "from",
+        "into",
+        "og",
+        "i",
+        "på",
+        "til",
+        "for",
+        "med",
+        "af",
+        "en",
+        "et",
+        "der",
+        "som",
+        "at",
+        "de",
+        "den",
+        "det",
+        "fra",
+        "ved",
+        "om",
+        "inden",
+        "under",
+    ]
 )
 
 
@@ -151,11 +187,23 @@ def profile_row(p: ProfileRecord) -> Row:
     title_occ, occ, isco = _occ_rows(m, list(p.wished_jobs), list(p.skills))
     lat, lon = _geo(p.postcode)
     return Row(
-        title_occ, occ, isco, _sparse(skill_features(m, p.skills), SKILL_K),
-        _nan(p.hours_min), _nan(p.hours_max), lat, lon, _nan(p.max_distance_km),
-        _tri(p.remote_ok), _mask(p.accommodation_needs), _mask(p.accommodation_essential), 0, 0,
-        schedule_mask(p.schedule), int(bool(p.schedule)),
-    )  # fmt: skip
+        title_occ,
+        occ,
+        isco,
+        _sparse(skill_features(m, p.skills), SKILL_K),
+        _nan(p.hours_min),
+        _nan(p.hours_max),
+        lat,
+        lon,
+        _nan(p.max_distance_km),
+        _tri(p.remote_ok),
+        _mask(p.accommodation_needs),
+        _mask(p.accommodation_essential),
+        0,
+        0,
+        schedule_mask(p.schedule),
+        int(bool(p.schedule)),
+    )
 
 
 def job_row(j: JobRecord) -> Row:
@@ -166,11 +214,23 @@ def job_row(j: JobRecord) -> Row:
     offered = j.accommodations_offered
     acc_offer = _mask(offered or ()) | (REMOTE_BIT if j.remote else 0)
     return Row(
-        title_occ, occ, isco, _sparse(skill_features(m, skills), SKILL_K),
-        _nan(j.hours_min), _nan(j.hours_max), lat, lon, math.nan, _tri(j.remote),
-        0, 0, acc_offer, int(offered is not None or bool(j.remote)),
-        schedule_mask(j.schedule), int(bool(j.schedule)),
-    )  # fmt: skip
+        title_occ,
+        occ,
+        isco,
+        _sparse(skill_features(m, skills), SKILL_K),
+        _nan(j.hours_min),
+        _nan(j.hours_max),
+        lat,
+        lon,
+        math.nan,
+        _tri(j.remote),
+        0,
+        0,
+        acc_offer,
+        int(offered is not None),
+        schedule_mask(j.schedule),
+        int(bool(j.schedule)),
+    )
 
 
 def profile_text(p: ProfileRecord) -> str:

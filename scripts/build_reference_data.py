@@ -49,7 +49,10 @@ def main() -> None:
     skills: dict[str, tuple[str, list[str]]] = {}
     with open(esco / "skills_en.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            skills[row["conceptUri"]] = (row["preferredLabel"].strip(), split_labels(row["altLabels"]))
+            skills[row["conceptUri"]] = (
+                row["preferredLabel"].strip(),
+                split_labels(row["altLabels"]),
+            )
 
     da_pref: dict[str, str] = {}
     da_alt: dict[str, set[str]] = defaultdict(set)
@@ -96,7 +99,9 @@ def main() -> None:
     with open(esco / "ISCOGroups_en.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             uri = row["conceptUri"]
-            isco_rows.append(f"{row['code']}\t{row['preferredLabel'].strip()}\t{da_pref.get(uri, '')}")
+            isco_rows.append(
+                f"{row['code']}\t{row['preferredLabel'].strip()}\t{da_pref.get(uri, '')}"
+            )
     write_gz(OUT / "isco_groups.tsv.gz", "\n".join(sorted(isco_rows)) + "\n")
 
     with open(Path(args.shared) / "data" / "postcodes_dk.csv", encoding="utf-8") as fh:
@@ -105,10 +110,13 @@ def main() -> None:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["postcode", "name", "kommune", "lat", "lon", "non_geographic"])
         for r in sorted(rows, key=lambda r: r["postnr"]):
-            w.writerow([r["postnr"], r["navn"], r["kommunenavn"], r["lat"], r["lon"],
-                        r["ikke_geografisk"]])
-    print(f"wrote {len(lines)} occupations, {len(skills)} skills, {len(isco_rows)} ISCO groups, "
-          f"{len(rows)} postcodes to {OUT}")
+            w.writerow(
+                [r["postnr"], r["navn"], r["kommunenavn"], r["lat"], r["lon"], r["ikke_geografisk"]]
+            )
+    print(
+        f"wrote {len(lines)} occupations, {len(skills)} skills, {len(isco_rows)} ISCO groups, "
+        f"{len(rows)} postcodes to {OUT}"
+    )
 
 
 if __name__ == "__main__":

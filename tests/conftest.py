@@ -21,7 +21,7 @@ from tests.db_urls import is_postgres, recreate_postgres_database, shared_test_d
 from tests.support.personas import PASSWORD, Personas, create_personas
 from tests.support.smtp import Mailbox, start_smtp_server
 
-TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"  # noqa: S105
+TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
 
 
 def migrate(url: str, revision: str = "head") -> None:

@@ -29,7 +29,7 @@ def ensure_postgres_running() -> None:
     """Start the local server if it is stopped, as the developers' guide asks."""
     ready = subprocess.run(["pg_isready", "-h", "127.0.0.1", "-p", "5432"], check=False)
     if ready.returncode != 0:
-        subprocess.run(PG_START, shell=True, check=True)  # noqa: S602 - fixed command
+        subprocess.run(PG_START, shell=True, check=True)
         subprocess.run(["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-t", "30"], check=True)
 
 
@@ -47,8 +47,10 @@ def fresh_database_url(name: str) -> str:
     """A new empty database next to the test database (for migrations and the browser server)."""
     base = shared_test_database_url()
     if is_postgres(base):
-        url = make_url(base).set(database=f"{make_url(base).database}_{name}").render_as_string(
-            hide_password=False
+        url = (
+            make_url(base)
+            .set(database=f"{make_url(base).database}_{name}")
+            .render_as_string(hide_password=False)
         )
         recreate_postgres_database(url)
         return url

@@ -11,6 +11,7 @@ from app.accounts import policy, service
 from app.auth.sessions import start_session
 from app.companies import service as companies
 from app.errors import AppError, ValidationFailed
+from app.kit.i18n import N_
 from app.models import Role
 from app.web.cookies import set_session_cookie
 from app.web.deps import CurrentUser, MailerDep, SessionDep, SettingsDep, client_ip
@@ -52,7 +53,9 @@ def accept_invitation(
             "action": request.url.path,
         }
         return render(request, "auth/invitation.html", ctx, status_code=422)
-    session_token = start_session(db, user, client_ip(request), request.headers.get("user-agent", ""))
+    session_token = start_session(
+        db, user, client_ip(request), request.headers.get("user-agent", "")
+    )
     response = RedirectResponse("/hjem", status_code=303)
     set_session_cookie(request, response, settings, session_token)
     return response
@@ -85,9 +88,9 @@ def invite(
     values = {"email": email, "display_name": display_name, "role": role, "company_id": company_id}
     errors: dict[str, str] = {}
     if role not in (Role.FLEXJOBBER.value, Role.COMPANY.value):
-        errors["role"] = "Vælg om du inviterer en borger eller en virksomhedskontakt."
+        errors["role"] = N_("Vælg om du inviterer en borger eller en virksomhedskontakt.")
     if role == Role.COMPANY.value and not company_id.isdigit():
-        errors["company_id"] = "Vælg virksomheden."
+        errors["company_id"] = N_("Vælg virksomheden.")
     if not errors:
         try:
             service.invite(
@@ -111,6 +114,6 @@ def invite(
         return render(request, "accounts/invite.html", ctx, status_code=422)
     ctx = _invite_context(db, user) | {
         "values": {"role": "flexjobber"},
-        "messages": [("success", "Invitationen er sendt.")],
+        "messages": [("success", N_("Invitationen er sendt."))],
     }
     return render(request, "accounts/invite.html", ctx)

@@ -12,6 +12,7 @@ from app.auth import links
 from app.auth.service import set_password, user_by_email, validate_new_password
 from app.errors import Conflict, ValidationFailed
 from app.kit.emails import is_valid_email, normalise_email
+from app.kit.i18n import N_
 from app.kit.mailer import Mailer
 from app.kit.passwords import hash_password
 from app.mail import service as mail
@@ -32,15 +33,17 @@ def create_user(
     email = normalise_email(email)
     errors: dict[str, str] = {}
     if not is_valid_email(email):
-        errors["email"] = "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."
+        errors["email"] = N_("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.")
     if not display_name.strip():
-        errors["display_name"] = "Skriv et navn."
+        errors["display_name"] = N_("Skriv et navn.")
     if role in (Role.CONSULTANT, Role.FLEXJOBBER) and jobcentre_id is None:
-        errors["jobcentre_id"] = "Vælg et jobcenter."
+        errors["jobcentre_id"] = N_("Vælg et jobcenter.")
     if errors:
         raise ValidationFailed(fields=errors)
     if user_by_email(db, email) is not None:
-        raise Conflict("Der findes allerede en bruger med den e-mail.", fields={"email": "Findes"})
+        raise Conflict(
+            N_("Der findes allerede en bruger med den e-mail."), fields={"email": "Findes"}
+        )
     user = User(
         email=email,
         display_name=display_name.strip()[:200],
@@ -96,7 +99,7 @@ def accept_invitation(
     links.peek_link(db, token, LinkPurpose.INVITATION)
     errors: dict[str, str] = {}
     if not display_name.strip():
-        errors["display_name"] = "Skriv dit navn."
+        errors["display_name"] = N_("Skriv dit navn.")
     errors.update(validate_new_password(password, confirm))
     if errors:
         raise ValidationFailed(fields=errors)

@@ -6,15 +6,16 @@ from typing import Annotated
 
 from fastapi import Form, Request
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
 
 from app.auth import service
+from app.auth.links import peek_link
 from app.auth.sessions import end_session, start_session
 from app.errors import TooManyAttempts, ValidationFailed
 from app.kit.emails import is_valid_email
+from app.kit.i18n import N_
 from app.models import LinkPurpose, User
 from app.settings import Settings
-from sqlalchemy.orm import Session
-from app.auth.links import peek_link
 from app.web.cookies import clear_session_cookie, set_session_cookie
 from app.web.deps import AuthDep, MailerDep, SessionDep, SettingsDep, client_ip
 from app.web.forms import safe_next
@@ -23,6 +24,7 @@ from app.web.routers import page_router
 from app.web.templating import render
 
 router = page_router()
+
 
 def _login_redirect(
     request: Request, db: Session, settings: Settings, user: User, target: str
@@ -53,9 +55,9 @@ def login(
     if not email.strip() or not password:
         errors = {}
         if not email.strip():
-            errors["email"] = "Skriv din e-mailadresse."
+            errors["email"] = N_("Skriv din e-mailadresse.")
         if not password:
-            errors["password"] = "Skriv din adgangskode."
+            errors["password"] = N_("Skriv din adgangskode.")
         ctx = {"errors": errors, "values": values, "next": safe_next(next)}
         return render(request, "auth/login.html", ctx, status_code=422)
     try:

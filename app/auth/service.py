@@ -12,14 +12,15 @@ from app.auth.sessions import end_all_sessions
 from app.errors import NotAuthenticated, ValidationFailed
 from app.kit.clock import utcnow
 from app.kit.emails import normalise_email
+from app.kit.i18n import N_
+from app.kit.mailer import Mailer
 from app.kit.passwords import MIN_PASSWORD_LENGTH, hash_password, verify_password
 from app.kit.tokens import hash_token, new_token
 from app.mail import service as mail
-from app.kit.mailer import Mailer
 from app.models import ApiToken, LinkPurpose, User
 from app.settings import Settings
 
-WRONG_CREDENTIALS = "Forkert e-mail eller adgangskode."
+WRONG_CREDENTIALS = N_("Forkert e-mail eller adgangskode.")
 
 
 def user_by_email(db: Session, email: str) -> User | None:
@@ -43,9 +44,9 @@ def validate_new_password(password: str, confirm: str) -> dict[str, str]:
     if len(password) < MIN_PASSWORD_LENGTH:
         errors["password"] = f"Adgangskoden skal være mindst {MIN_PASSWORD_LENGTH} tegn."
     elif len(password) > 200:
-        errors["password"] = "Adgangskoden må højst være 200 tegn."
+        errors["password"] = N_("Adgangskoden må højst være 200 tegn.")
     if password != confirm:
-        errors["password_confirm"] = "De to adgangskoder er ikke ens."
+        errors["password_confirm"] = N_("De to adgangskoder er ikke ens.")
     return errors
 
 

@@ -20,7 +20,9 @@ def company_list(request: Request, db: SessionDep, user: CurrentUser) -> Respons
 
 
 @router.get("/virksomheder/{company_id}")
-def company_detail(request: Request, db: SessionDep, user: CurrentUser, company_id: int) -> Response:
+def company_detail(
+    request: Request, db: SessionDep, user: CurrentUser, company_id: int
+) -> Response:
     company = service.get_company(db, user, company_id)
     ctx = {"company": company, "can_edit": policy.can_edit(db, user, company)}
     return render(request, "companies/detail.html", ctx)

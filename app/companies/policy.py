@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import Forbidden, NotFound
+from app.kit.i18n import N_
 from app.models import Company, CompanyMember, Role, User
 
 
@@ -34,7 +35,7 @@ def ensure_can_view(db: Session, user: User, company: Company) -> None:
     """Flexjobbers may read company pages; other companies and other jobcentres see nothing."""
     if can_edit(db, user, company) or user.role == Role.FLEXJOBBER:
         return
-    raise NotFound("Virksomheden findes ikke.")
+    raise NotFound(N_("Virksomheden findes ikke."))
 
 
 def ensure_can_edit(db: Session, user: User, company: Company) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.companies import policy
 from app.errors import Conflict, NotFound, ValidationFailed
+from app.kit.i18n import N_
 from app.models import Company, CompanyMember, Role, User
 
 _CVR = re.compile(r"^\d{8}$")
@@ -28,15 +29,17 @@ def create_company(
     cvr = cvr.replace(" ", "")
     errors: dict[str, str] = {}
     if not name.strip():
-        errors["name"] = "Skriv virksomhedens navn."
+        errors["name"] = N_("Skriv virksomhedens navn.")
     if not cvr_is_valid(cvr):
-        errors["cvr"] = "CVR-nummeret skal være 8 cifre og gyldigt."
+        errors["cvr"] = N_("CVR-nummeret skal være 8 cifre og gyldigt.")
     if not re.fullmatch(r"\d{4}", postcode):
-        errors["postcode"] = "Skriv et dansk postnummer med 4 cifre."
+        errors["postcode"] = N_("Skriv et dansk postnummer med 4 cifre.")
     if errors:
         raise ValidationFailed(fields=errors)
     if db.scalar(select(Company.id).where(Company.cvr == cvr)) is not None:
-        raise Conflict("Der findes allerede en virksomhed med det CVR-nummer.", fields={"cvr": "Findes"})
+        raise Conflict(
+            N_("Der findes allerede en virksomhed med det CVR-nummer."), fields={"cvr": "Findes"}
+        )
     company = Company(
         name=name.strip(), cvr=cvr, postcode=postcode, address=address, jobcentre_id=jobcentre_id
     )
@@ -52,7 +55,7 @@ def add_member(db: Session, company: Company, user: User) -> None:
 def get_company(db: Session, user: User, company_id: int) -> Company:
     company = db.get(Company, company_id)
     if company is None:
-        raise NotFound("Virksomheden findes ikke.")
+        raise NotFound(N_("Virksomheden findes ikke."))
     policy.ensure_can_view(db, user, company)
     return company
 

@@ -13,7 +13,12 @@ JOBCENTRES = [
 # (email, display name, role, kommune code of the jobcentre or None)
 STAFF = [
     ("admin@fleksbro.example", "Admin Fleksbro", "admin", None),
-    ("konsulent@gentofte.fleksbro.example", "Mette Lund (virksomhedskonsulent)", "consultant", "157"),
+    (
+        "konsulent@gentofte.fleksbro.example",
+        "Mette Lund (virksomhedskonsulent)",
+        "consultant",
+        "157",
+    ),
     ("sagsbehandler@gentofte.fleksbro.example", "Jonas Holm (sagsbehandler)", "consultant", "157"),
     ("konsulent@aarhus.fleksbro.example", "Fatima Ali (fleksjobambassadør)", "consultant", "751"),
 ]

@@ -8,9 +8,9 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.demo import accounts_data as data
 from app.kit.passwords import hash_password
 from app.models import Company, CompanyMember, Jobcentre, Role, User
-from app.demo import accounts_data as data
 
 SEED = 20261123
 
@@ -26,8 +26,11 @@ def _valid_cvr(rng: random.Random) -> str:
             return "".join(map(str, digits)) + str(check)
 
 
+_DANISH_TO_ASCII: dict[int, str] = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "&": "og"})
+
+
 def _slug(name: str) -> str:
-    ascii_name = name.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "&": "og"}))
+    ascii_name = name.lower().translate(_DANISH_TO_ASCII)
     return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
 
 
@@ -61,8 +64,9 @@ def load_demo_data(db: Session) -> str:
             db.flush()
         jobcentres[code] = centre
 
-    for email, name, role, code in data.STAFF:
-        _user(db, email, name, Role(role), jobcentres[code].id if code else None, password_hash)
+    for email, name, role, staff_code in data.STAFF:
+        centre_id = jobcentres[staff_code].id if staff_code else None
+        _user(db, email, name, Role(role), centre_id, password_hash)
     for email, name, code in data.FLEXJOBBERS:
         _user(db, email, name, Role.FLEXJOBBER, jobcentres[code].id, password_hash)
 

@@ -8,6 +8,7 @@ from fastapi.responses import Response
 from app.home import service
 from app.models import Role
 from app.web.deps import CurrentUser, OptionalUser, SessionDep
+from app.web.i18n import language_of, translations
 from app.web.routers import page_router
 from app.web.templating import render
 
@@ -21,9 +22,14 @@ def front_page(request: Request, user: OptionalUser) -> Response:
 
 @router.get("/hjem")
 def home(request: Request, db: SessionDep, user: CurrentUser) -> Response:
-    ctx: dict[str, object] = {"cards": service.cards_for(user)}
+    tr = translations(language_of(request)).gettext
+    cards = [
+        {key: tr(value) if key != "href" else value for key, value in card.items()}
+        for card in service.cards_for(user)
+    ]
+    ctx: dict[str, object] = {"cards": cards}
     if user.role == Role.ADMIN:
-        ctx["stats"] = service.admin_stats(db)
+        ctx["stats"] = {tr(label): number for label, number in service.admin_stats(db).items()}
     return render(request, f"home/{user.role.value}.html", ctx)
 
 

@@ -11,7 +11,7 @@ from app.models.base import Base
 
 
 class LinkPurpose(enum.StrEnum):
-    PASSWORD_RESET = "password_reset"
+    PASSWORD_RESET = "password_reset"  # noqa: S105 - a purpose name, not a secret
     MAGIC_LOGIN = "magic_login"
     INVITATION = "invitation"
 

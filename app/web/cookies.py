@@ -9,7 +9,9 @@ from app.web import csrf
 from app.web.deps import SESSION_COOKIE
 
 
-def set_session_cookie(request: Request, response: Response, settings: Settings, token: str) -> None:
+def set_session_cookie(
+    request: Request, response: Response, settings: Settings, token: str
+) -> None:
     response.set_cookie(
         SESSION_COOKIE,
         token,

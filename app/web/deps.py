@@ -51,6 +51,23 @@ def get_mailer(settings: SettingsDep) -> Mailer:
 MailerDep = Annotated[Mailer, Depends(get_mailer)]
 
 
+@dataclass(frozen=True)
+class UserView:
+    """What templates show of the signed-in user; a plain copy that outlives the DB session
+    (error pages render after the request's session has been rolled back)."""
+
+    id: int
+    email: str
+    display_name: str
+    role: str
+
+    @classmethod
+    def of(cls, user: User) -> UserView:
+        return cls(
+            id=user.id, email=user.email, display_name=user.display_name, role=user.role.value
+        )
+
+
 @dataclass
 class Auth:
     user: User | None
@@ -78,6 +95,7 @@ def get_auth(request: Request, db: SessionDep, settings: SettingsDep) -> Auth:
             if resolved is not None:
                 auth = Auth(user=resolved[1], via="session", session_token=token)
     request.state.auth = auth
+    request.state.user_view = UserView.of(auth.user) if auth.user else None
     return auth
 
 

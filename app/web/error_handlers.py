@@ -11,32 +11,35 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.errors import AppError, Forbidden, NotAuthenticated, NotFound
+from app.kit.i18n import N_
 from app.web.i18n import gettext_for, language_of
 from app.web.templating import render
 
 log = logging.getLogger("fleksbro")
 
 _TITLES = {
-    400: "Forespørgslen kunne ikke behandles",
-    401: "Du er ikke logget ind",
-    403: "Ingen adgang",
-    404: "Siden findes ikke",
-    405: "Forespørgslen kunne ikke behandles",
-    409: "Det findes allerede",
-    410: "Linket virker ikke længere",
-    422: "Noget er ikke udfyldt korrekt",
-    429: "For mange forsøg",
-    500: "Der skete en fejl hos os",
-    503: "Tjenesten er midlertidigt utilgængelig",
+    400: N_("Forespørgslen kunne ikke behandles"),
+    401: N_("Du er ikke logget ind"),
+    403: N_("Ingen adgang"),
+    404: N_("Siden findes ikke"),
+    405: N_("Forespørgslen kunne ikke behandles"),
+    409: N_("Det findes allerede"),
+    410: N_("Linket virker ikke længere"),
+    422: N_("Noget er ikke udfyldt korrekt"),
+    429: N_("For mange forsøg"),
+    500: N_("Der skete en fejl hos os"),
+    503: N_("Tjenesten er midlertidigt utilgængelig"),
 }
-_INTERNAL = "Der skete en uventet fejl. Prøv igen om lidt. Fejlen er registreret."
+_INTERNAL = N_("Der skete en uventet fejl. Prøv igen om lidt. Fejlen er registreret.")
 
 
 def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def _respond(request: Request, status: int, code: str, message: str, fields: dict[str, str]) -> Response:
+def _respond(
+    request: Request, status: int, code: str, message: str, fields: dict[str, str]
+) -> Response:
     lang = language_of(request)
     text = gettext_for(lang, message)
     if _is_api(request):
@@ -72,7 +75,9 @@ async def validation_error(request: Request, exc: Exception) -> Response:
     for error in exc.errors():
         location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query")]
         fields[".".join(location) or "request"] = "Ugyldig værdi."
-    return _respond(request, 422, "validation_failed", "Nogle felter er ikke udfyldt korrekt.", fields)
+    return _respond(
+        request, 422, "validation_failed", "Nogle felter er ikke udfyldt korrekt.", fields
+    )
 
 
 async def unexpected_error(request: Request, exc: Exception) -> Response:

@@ -24,7 +24,13 @@ DOCS_CSP = (
 async def add_security_headers(
     request: Request, call_next: Callable[[Request], Awaitable[Response]]
 ) -> Response:
-    response = await call_next(request)
+    try:
+        response = await call_next(request)
+    except Exception as exc:
+        # Rendered here, not by Starlette's outermost handler, so a 500 gets these headers too.
+        from app.web.error_handlers import unexpected_error
+
+        response = await unexpected_error(request, exc)
     is_docs = request.url.path in ("/docs", "/redoc")
     response.headers["Content-Security-Policy"] = DOCS_CSP if is_docs else CSP
     response.headers["X-Content-Type-Options"] = "nosniff"

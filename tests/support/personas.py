@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Company, CompanyMember, Jobcentre, Role, User
 
-PASSWORD = "Korrekt-hest-batteri-1"  # noqa: S105 - test fixture
+PASSWORD = "Korrekt-hest-batteri-1"
 
 
 @dataclass
@@ -63,8 +63,12 @@ def create_personas(db: Session, password_hash: str) -> Personas:
         flexjobber2=user("fleks2@test.example", "Bo Fleks", Role.FLEXJOBBER, centre),
         company_user=user("firma1@test.example", "Carl Firma", Role.COMPANY, None),
         company_user2=user("firma2@test.example", "Dorte Firma", Role.COMPANY, None),
-        company=Company(name="Testfirma ApS", cvr="12345674", postcode="2900", jobcentre_id=centre.id),
-        company2=Company(name="Andetfirma A/S", cvr="87654321", postcode="8000", jobcentre_id=centre.id),
+        company=Company(
+            name="Testfirma ApS", cvr="12345674", postcode="2900", jobcentre_id=centre.id
+        ),
+        company2=Company(
+            name="Andetfirma A/S", cvr="87654321", postcode="8000", jobcentre_id=centre.id
+        ),
         consultant=user("konsulent@test.example", "Eva Konsulent", Role.CONSULTANT, centre),
         outsider=user("fremmed@test.example", "Finn Fremmed", Role.CONSULTANT, other),
         admin=user("admin@test.example", "Gitte Admin", Role.ADMIN, None),

@@ -7,11 +7,15 @@ from tests.support.personas import Personas
 from tests.support.web import csrf, login
 
 
-def test_login_sets_a_secure_session_cookie_and_shows_home(client: TestClient, personas: Personas) -> None:
+def test_login_sets_a_secure_session_cookie_and_shows_home(
+    client: TestClient, personas: Personas
+) -> None:
     response = login(client, personas.flexjobber.email)
     assert response.status_code == 303
     assert response.headers["location"] == "/hjem"
-    cookie = next(h for h in response.headers.get_list("set-cookie") if h.startswith(SESSION_COOKIE))
+    cookie = next(
+        h for h in response.headers.get_list("set-cookie") if h.startswith(SESSION_COOKIE)
+    )
     assert "HttpOnly" in cookie
     assert "samesite=lax" in cookie.lower()
     assert "Secure" in cookie  # secure outside development
@@ -44,7 +48,10 @@ def test_a_new_session_id_is_issued_at_every_login(client: TestClient, personas:
 def test_old_session_cookie_fails_after_logout(client: TestClient, personas: Personas) -> None:
     old = login(client, personas.consultant.email).cookies[SESSION_COOKIE]
     token = csrf(client, "/hjem")
-    assert client.post("/logout", data={"csrf_token": token}, follow_redirects=False).status_code == 303
+    assert (
+        client.post("/logout", data={"csrf_token": token}, follow_redirects=False).status_code
+        == 303
+    )
     client.cookies.clear()
     client.cookies.set(SESSION_COOKIE, old)
     replay = client.get("/hjem", follow_redirects=False)

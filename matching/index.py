@@ -1,0 +1,302 @@
+"""In-process index over published postings and findable profiles.
+
+Upserts are incremental (one record → one row overwritten); queries score every candidate with
+numpy, apply hard constraints and caller filters, and explain only the top k.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from matching.components import Block
+from matching.encoders import CachedEncoder, get_encoder
+from matching.esco import esco_model
+from matching.explain import Audience, PairFacts, Reason, explain
+from matching.geo import haversine_km
+from matching.ranker import Ranked, rank
+from matching.records import JobRecord, ProfileRecord
+from matching.reference import postcode_info
+from matching.scoring import Weights, load_weights
+from matching.store import SideStore
+from matching.vectorize import ACC_BIT, job_row, job_text, profile_row, profile_text
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Caller filters on top of the hard constraints. Unknown values on a candidate pass, except
+    where the filter is explicitly about that information (remote_only, within_km)."""
+
+    within_km: float | None = None  # candidate within this distance of `near_postcode`
+    near_postcode: str | None = None
+    hours_min: float | None = None  # candidate hours must overlap this range
+    hours_max: float | None = None
+    remote_only: bool = False
+    must_offer: frozenset[str] = frozenset()  # jobs only: accommodations the job must offer
+    exclude_ids: frozenset[str] = frozenset()
+    min_score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Match:
+    id: str
+    score: float  # 0–100, calibrated
+    components: dict[str, float | None]
+    reasons: tuple[Reason, ...] = field(default=())
+
+    def reasons_text(self, lang: str = "da") -> list[str]:
+        return [r.da if lang == "da" else r.en for r in self.reasons]
+
+
+def _num(x: float) -> float | None:
+    return None if math.isnan(x) else round(float(x), 4)
+
+
+class MatchIndex:
+    def __init__(
+        self, encoder: CachedEncoder | None = None, weights: Weights | None = None
+    ) -> None:
+        self.encoder = encoder or get_encoder()
+        self.weights = weights or load_weights()
+        self.profiles = SideStore(self.encoder.dim)
+        self.jobs = SideStore(self.encoder.dim)
+        self.profile_records: dict[str, ProfileRecord] = {}
+        self.job_records: dict[str, JobRecord] = {}
+        self._lock = threading.RLock()
+
+    # ---- updates -------------------------------------------------------------------------
+    def upsert_profiles(
+        self, records: Sequence[ProfileRecord], embeddings: np.ndarray | None = None
+    ) -> None:
+        """Add or replace profiles. `embeddings` (one row per record) may come from a background
+        job; otherwise texts are encoded here (cached: unchanged texts cost nothing)."""
+        emb = (
+            self.encoder.encode_queries([profile_text(p) for p in records])
+            if embeddings is None
+            else embeddings
+        )
+        rows = [profile_row(p) for p in records]
+        with self._lock:
+            for p, row, e in zip(records, rows, emb, strict=True):
+                self.profiles.upsert(p.id, row, e)
+                self.profile_records[p.id] = p
+
+    def upsert_jobs(
+        self, records: Sequence[JobRecord], embeddings: np.ndarray | None = None
+    ) -> None:
+        emb = (
+            self._encode_jobs([job_text(j) for j in records]) if embeddings is None else embeddings
+        )
+        rows = [job_row(j) for j in records]
+        with self._lock:
+            for j, row, e in zip(records, rows, emb, strict=True):
+                self.jobs.upsert(j.id, row, e)
+                self.job_records[j.id] = j
+
+    def _encode_jobs(self, texts: list[str]) -> np.ndarray:
+        # e5 convention: "query:" on both sides for symmetric tasks. Profile ↔ posting is
+        # symmetric (two descriptions of the same work, not a question and its answer), and on
+        # our Danish paraphrase cases query/query ranks the right job first where
+        # query/passage does not (see matching/README.md). Used consistently everywhere.
+        return self.encoder.encode_queries(texts)
+
+    async def aupsert_profiles(self, records: Sequence[ProfileRecord]) -> None:
+        """Encoding is CPU-bound: run it in a worker thread, never on the event loop."""
+        await asyncio.to_thread(self.upsert_profiles, records)
+
+    async def aupsert_jobs(self, records: Sequence[JobRecord]) -> None:
+        await asyncio.to_thread(self.upsert_jobs, records)
+
+    def remove_profile(self, pid: str) -> bool:
+        with self._lock:
+            self.profile_records.pop(pid, None)
+            return self.profiles.remove(pid)
+
+    def remove_job(self, jid: str) -> bool:
+        with self._lock:
+            self.job_records.pop(jid, None)
+            return self.jobs.remove(jid)
+
+    # ---- queries -------------------------------------------------------------------------
+    def _filter(
+        self, f: Filters | None, cand: SideStore, cand_is_job: bool
+    ) -> Callable[[Block], npt.NDArray[np.bool_]] | None:
+        if f is None:
+            return None
+        n = cand.size
+        mask = np.ones(n, dtype=np.bool_)
+        if f.remote_only:
+            mask &= cand.remote[:n] == 1
+        if f.hours_min is not None or f.hours_max is not None:
+            lo = -np.inf if f.hours_min is None else f.hours_min
+            hi = np.inf if f.hours_max is None else f.hours_max
+            cmin = np.nan_to_num(cand.hours_min[:n], nan=-np.inf)
+            cmax = np.nan_to_num(cand.hours_max[:n], nan=np.inf)
+            mask &= (cmin <= hi) & (cmax >= lo)
+        if f.within_km is not None and f.near_postcode and (info := postcode_info(f.near_postcode)):
+            d = haversine_km(np.float32(info.lat), np.float32(info.lon), cand.lat[:n], cand.lon[:n])
+            near = np.nan_to_num(d, nan=np.inf) <= f.within_km
+            # a remote job is near everyone; a profile is near only if its postcode is
+            mask &= near | ((cand.remote[:n] == 1) if cand_is_job else False)
+        if f.must_offer and cand_is_job:
+            bits = 0
+            for c in f.must_offer:
+                bits |= ACC_BIT.get(c, 0)
+            mask &= (cand.acc_offer[:n] & bits) == bits
+        for rid in f.exclude_ids:
+            if rid in cand.slot:
+                mask[cand.slot[rid]] = False
+        return lambda _block: mask[None, :]
+
+    def _query(self, record: ProfileRecord | JobRecord) -> tuple[SideStore, np.ndarray]:
+        """Store + row for the query: the indexed row when the record is the indexed one (no
+        re-encoding on the hot path), else a one-row store for an ad-hoc record."""
+        store, known = (
+            (self.profiles, self.profile_records)
+            if isinstance(record, ProfileRecord)
+            else (self.jobs, self.job_records)
+        )
+        if known.get(record.id) == record:
+            return store, np.array([store.slot[record.id]], dtype=np.int64)
+        return self._query_store(record), np.array([0], dtype=np.int64)
+
+    def _query_store(self, record: ProfileRecord | JobRecord) -> SideStore:
+        s = SideStore(self.encoder.dim, capacity=1)
+        if isinstance(record, ProfileRecord):
+            s.upsert(
+                record.id,
+                profile_row(record),
+                self.encoder.encode_queries([profile_text(record)])[0],
+            )
+        else:
+            s.upsert(record.id, job_row(record), self._encode_jobs([job_text(record)])[0])
+        return s
+
+    def top_jobs(
+        self,
+        profile: ProfileRecord | str,
+        k: int = 20,
+        filters: Filters | None = None,
+        with_reasons: bool = True,
+    ) -> list[Match]:
+        """Best jobs for a person (reasons addressed to the person)."""
+        with self._lock:
+            p = self.profile_records[profile] if isinstance(profile, str) else profile
+            q, rows = self._query(p)
+            (r,) = rank(
+                q, rows, self.jobs, True, k, self.weights, self._filter(filters, self.jobs, True)
+            )
+            return self._matches(r, 0, p, None, "person", lambda _pid: True, filters, with_reasons)
+
+    def top_profiles(
+        self,
+        job: JobRecord | str,
+        k: int = 20,
+        filters: Filters | None = None,
+        may_show_accommodations: Callable[[str], bool] = lambda _pid: False,
+        with_reasons: bool = True,
+    ) -> list[Match]:
+        """Best people for a job (reasons addressed to the company). `may_show_accommodations`
+        says, per profile id, whether that person agreed to share accommodation needs."""
+        with self._lock:
+            j = self.job_records[job] if isinstance(job, str) else job
+            q, rows = self._query(j)
+            (r,) = rank(
+                q,
+                rows,
+                self.profiles,
+                False,
+                k,
+                self.weights,
+                self._filter(filters, self.profiles, False),
+            )
+            return self._matches(
+                r, 0, None, j, "company", may_show_accommodations, filters, with_reasons
+            )
+
+    def _matches(
+        self,
+        r: Ranked,
+        qi: int,
+        p: ProfileRecord | None,
+        j: JobRecord | None,
+        audience: Audience,
+        may_show: Callable[[str], bool],
+        filters: Filters | None,
+        with_reasons: bool,
+    ) -> list[Match]:
+        cand = self.jobs if p is not None else self.profiles
+        out = []
+        b = r.block
+        for slot, score in zip(r.top[qi], r.scores[qi], strict=True):
+            if slot < 0 or (filters is not None and score < filters.min_score):
+                continue
+            cid = cand.ids[slot]
+            assert cid is not None
+            comp = {name: _num(b.sims[name][qi, slot]) for name in b.sims}
+            comp.update(
+                hours_fit=_num(b.hours_fit[qi, slot]),
+                distance_km=_num(b.distance_km[qi, slot]),
+                schedule_fit=_num(b.schedule_fit[qi, slot]),
+            )
+            reasons: tuple[Reason, ...] = ()
+            if with_reasons:
+                pp = p if p is not None else self.profile_records[cid]
+                jj = j if j is not None else self.job_records[cid]
+                show = may_show(pp.id)
+                if show:
+                    comp.update(
+                        accommodations_offered=float(b.needs_offered[qi, slot]),
+                        accommodations_needed=float(b.needs_total[qi, slot]),
+                    )
+                facts = PairFacts(
+                    float(b.sims["text"][qi, slot]),
+                    float(b.sims["title"][qi, slot]),
+                    float(b.sims["occupation"][qi, slot]),
+                    float(b.distance_km[qi, slot]),
+                    float(b.hours_fit[qi, slot]),
+                    float(b.schedule_fit[qi, slot]),
+                    self._shared_occupation(pp, jj),
+                )
+                reasons = tuple(explain(pp, jj, facts, audience, show))
+            out.append(Match(cid, round(float(score), 2), comp, reasons))
+        return out
+
+    def _shared_occupation(self, p: ProfileRecord, j: JobRecord) -> str | None:
+        ps = self.profiles if p.id in self.profiles.slot else None
+        js = self.jobs if j.id in self.jobs.slot else None
+        if ps is None or js is None:
+            return None
+        pi, ji = ps.slot[p.id], js.slot[j.id]
+        p_occ = dict(zip(ps.occ_idx[pi].tolist(), ps.occ_val[pi].tolist(), strict=True))
+        best, best_v = None, 0.0
+        for o, v in zip(js.occ_idx[ji].tolist(), js.occ_val[ji].tolist(), strict=True):
+            pv = p_occ.get(o, 0.0)
+            if v > 0 and pv > 0 and v * pv > best_v:
+                best, best_v = o, v * pv
+        if best is None:
+            return None
+        occ = esco_model().occupations[best]
+        return occ.label_da or occ.label_en
+
+    # ---- batch ---------------------------------------------------------------------------
+    def rank_all(self, direction: str, k: int) -> Iterator[tuple[str, list[tuple[str, float]]]]:
+        """Every indexed profile (p2j) or job (j2p) against all of the other side."""
+        q, c = (self.profiles, self.jobs) if direction == "p2j" else (self.jobs, self.profiles)
+        rows = np.flatnonzero(q.alive[: q.size]).astype(np.int64)
+        for r in rank(q, rows, c, direction == "p2j", k, self.weights):
+            for qi, row in enumerate(r.query_rows):
+                qid = q.ids[row]
+                assert qid is not None
+                res = [
+                    (str(c.ids[s]), round(float(sc), 3))
+                    for s, sc in zip(r.top[qi], r.scores[qi], strict=True)
+                    if s >= 0
+                ]
+                yield qid, res
