@@ -140,7 +140,8 @@ class MatchIndex:
             cmax = np.nan_to_num(cand.hours_max[:n], nan=np.inf)
             mask &= (cmin <= hi) & (cmax >= lo)
         if f.within_km is not None and f.near_postcode and (info := postcode_info(f.near_postcode)):
-            d = haversine_km(np.float32(info.lat), np.float32(info.lon), cand.lat[:n], cand.lon[:n])
+            here = np.full(1, info.lat, dtype=np.float32), np.full(1, info.lon, dtype=np.float32)
+            d = haversine_km(here[0], here[1], cand.lat[:n], cand.lon[:n])
             near = np.nan_to_num(d, nan=np.inf) <= f.within_km
             # a remote job is near everyone; a profile is near only if its postcode is
             mask &= near | ((cand.remote[:n] == 1) if cand_is_job else False)

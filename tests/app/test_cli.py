@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from app.settings import PROJECT_ROOT
+from tests.db_urls import fresh_database_url
+
+COMMANDS = ["serve", "migrate", "demo-data", "create-user", "api-token"]
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_subcommand_explains_itself(command: str) -> None:
+    result = _run(command, "--help")
+    assert result.returncode == 0
+    assert "usage: fleksbro " + command in result.stdout
+    assert len(result.stdout.splitlines()) > 2
+
+
+def test_migrate_demo_data_create_user_and_api_token_on_a_fresh_database() -> None:
+    env = {"FLEKSBRO_DATABASE_URL": fresh_database_url("cli")}
+    assert _run("migrate", env=env).returncode == 0
+    first = _run("demo-data", env=env)
+    assert first.returncode == 0, first.stderr
+    again = _run("demo-data", env=env)  # idempotent
+    assert again.returncode == 0 and again.stdout == first.stdout
+    created = _run(
+        "create-user",
+        "--email",
+        "ny.admin@test.example",
+        "--name",
+        "Ny Admin",
+        "--password",
+        "Et-godt-kodeord-1",
+        env=env,
+    )
+    assert created.returncode == 0, created.stderr
+    duplicate = _run(
+        "create-user",
+        "--email",
+        "ny.admin@test.example",
+        "--name",
+        "Ny Admin",
+        "--password",
+        "Et-godt-kodeord-1",
+        env=env,
+    )
+    assert duplicate.returncode == 2
+    token = _run("api-token", "--email", "ny.admin@test.example", env=env)
+    assert token.returncode == 0 and token.stdout.startswith("fb_")
+    unknown = _run("api-token", "--email", "ingen@test.example", env=env)
+    assert unknown.returncode == 2

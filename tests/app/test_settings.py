@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from app.settings import DEV_SECRET, Settings
+
+
+def test_default_secret_is_refused_outside_development() -> None:
+    with pytest.raises(ValidationError, match="FLEKSBRO_SECRET_KEY"):
+        Settings(environment="production")
+    with pytest.raises(ValidationError, match="at least 32"):
+        Settings(environment="production", secret_key="short")
+
+
+def test_development_accepts_the_default_and_uses_insecure_cookies_only_there() -> None:
+    dev = Settings(environment="development")
+    assert dev.secret_key == DEV_SECRET
+    assert dev.secure_cookies is False
+    prod = Settings(environment="production", secret_key="x" * 40)
+    assert prod.secure_cookies is True
+
+
+def test_settings_come_from_fleksbro_environment_variables(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FLEKSBRO_DATABASE_URL", "sqlite:////tmp/other.db")
+    monkeypatch.setenv("FLEKSBRO_DOCS_ENABLED", "false")
+    settings = Settings()
+    assert settings.database_url == "sqlite:////tmp/other.db"
+    assert settings.docs_enabled is False
+
+
+def test_docs_can_be_turned_off() -> None:
+    from fastapi.testclient import TestClient
+
+    from app.main import create_app
+
+    settings = Settings(
+        environment="production", secret_key="y" * 40, docs_enabled=False, database_url="sqlite://"
+    )
+    with TestClient(create_app(settings)) as client:
+        assert client.get("/openapi.json").status_code == 404
+        assert client.get("/docs").status_code == 404
