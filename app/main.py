@@ -11,12 +11,20 @@ from sqlalchemy import Engine
 from app.accounts import pages as account_pages
 from app.auth import api as auth_api
 from app.auth import pages as auth_pages
+from app.candidates import api as candidate_api
+from app.candidates import pages as candidate_pages
+from app.caseload import pages as caseload_pages
 from app.companies import api as company_api
 from app.companies import pages as company_pages
 from app.db import engine_for, session_factory
 from app.health import api as health_api
 from app.home import pages as home_pages
+from app.jobs import api as job_api
+from app.jobs import pages as job_pages
+from app.profiles import api as profile_api
+from app.profiles import pages as profile_pages
 from app.settings import Settings, get_settings
+from app.taxonomy import api as taxonomy_api
 from app.web import error_handlers
 from app.web.security_headers import add_security_headers
 
@@ -41,8 +49,17 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.mount("/static", StaticFiles(directory=settings.web_dir / "static"), name="static")
 
     app.include_router(health_api.router)
-    for pages in (home_pages, auth_pages, account_pages, company_pages):
+    for pages in (
+        home_pages,
+        auth_pages,
+        account_pages,
+        company_pages,
+        profile_pages,
+        job_pages,
+        candidate_pages,
+        caseload_pages,
+    ):
         app.include_router(pages.router)
-    for api in (auth_api, company_api):
+    for api in (auth_api, company_api, profile_api, job_api, candidate_api, taxonomy_api):
         app.include_router(api.router)
     return app

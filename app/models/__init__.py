@@ -1,24 +1,35 @@
 """ORM models. Importing this package registers every table on Base.metadata."""
 
 from app.models.api_token import ApiToken
+from app.models.audit_event import AuditEvent
 from app.models.base import Base
 from app.models.company import Company, CompanyMember
+from app.models.job_posting import JobPosting, JobType, PostingStatus
 from app.models.jobcentre import Jobcentre
 from app.models.login_failure import LoginFailure
 from app.models.one_time_link import LinkPurpose, OneTimeLink
+from app.models.profile import AccommodationNeeds, FlexjobberProfile, JobseekerStatus, Visibility
 from app.models.session import UserSession
 from app.models.user import Role, User
 
 __all__ = [
+    "AccommodationNeeds",
     "ApiToken",
+    "AuditEvent",
     "Base",
     "Company",
     "CompanyMember",
+    "FlexjobberProfile",
+    "JobPosting",
+    "JobType",
     "Jobcentre",
+    "JobseekerStatus",
     "LinkPurpose",
     "LoginFailure",
     "OneTimeLink",
+    "PostingStatus",
     "Role",
     "User",
     "UserSession",
+    "Visibility",
 ]

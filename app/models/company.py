@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.kit.clock import utcnow
@@ -21,6 +21,14 @@ class Company(Base):
     jobcentre_id: Mapped[int] = mapped_column(
         ForeignKey("jobcentres.id", ondelete="RESTRICT"), index=True
     )
+    consultant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    industry: Mapped[str] = mapped_column(String(120), default="")
+    size: Mapped[str] = mapped_column(String(20), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    fleksjob_statement: Mapped[str] = mapped_column(Text, default="")
+    accommodations_offered: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

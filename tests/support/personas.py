@@ -7,7 +7,19 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from app.models import Company, CompanyMember, Jobcentre, Role, User
+from app.models import (
+    AccommodationNeeds,
+    Company,
+    CompanyMember,
+    FlexjobberProfile,
+    Jobcentre,
+    JobPosting,
+    JobType,
+    PostingStatus,
+    Role,
+    User,
+    Visibility,
+)
 
 PASSWORD = "Korrekt-hest-batteri-1"
 
@@ -25,6 +37,13 @@ class Personas:
     consultant: User
     outsider: User
     admin: User
+    # flexjobber: a "named" profile with a must-have need and a note, NOT shared with companies
+    profile: FlexjobberProfile
+    # flexjobber2: a hidden profile
+    profile2: FlexjobberProfile
+    job: JobPosting  # published, by company
+    draft_job: JobPosting  # draft, by company
+    job2: JobPosting  # published, by company2
 
     def all_users(self) -> dict[str, User]:
         return {
@@ -56,9 +75,7 @@ def create_personas(db: Session, password_hash: str) -> Personas:
         db.add(person)
         return person
 
-    personas = Personas(
-        jobcentre=centre,
-        other_jobcentre=other,
+    people: dict[str, object] = dict(
         flexjobber=user("fleks1@test.example", "Anna Fleks", Role.FLEXJOBBER, centre),
         flexjobber2=user("fleks2@test.example", "Bo Fleks", Role.FLEXJOBBER, centre),
         company_user=user("firma1@test.example", "Carl Firma", Role.COMPANY, None),
@@ -73,13 +90,81 @@ def create_personas(db: Session, password_hash: str) -> Personas:
         outsider=user("fremmed@test.example", "Finn Fremmed", Role.CONSULTANT, other),
         admin=user("admin@test.example", "Gitte Admin", Role.ADMIN, None),
     )
-    db.add_all([personas.company, personas.company2])
+    company, company2 = people["company"], people["company2"]
+    assert isinstance(company, Company) and isinstance(company2, Company)
+    db.add_all([company, company2])
     db.flush()
     db.add_all(
         [
-            CompanyMember(company_id=personas.company.id, user_id=personas.company_user.id),
-            CompanyMember(company_id=personas.company2.id, user_id=personas.company_user2.id),
+            CompanyMember(company_id=company.id, user_id=people["company_user"].id),
+            CompanyMember(company_id=company2.id, user_id=people["company_user2"].id),
         ]
     )
+    profile = FlexjobberProfile(
+        user_id=people["flexjobber"].id,
+        jobcentre_id=centre.id,
+        consultant_id=people["consultant"].id,
+        pseudonym="Kandidat A-101",
+        headline="Erfaren kontorassistent søger fleksjob",
+        about="Jeg har styr på bogføring og fakturering.",
+        wished_jobs=[{"label": "Kontorassistent", "uri": None}],
+        skills=["bogføring", "fakturering"],
+        experience=[
+            {
+                "title": "Bogholder",
+                "employer": "Hemmelig Arbejdsgiver ApS",
+                "start": "2015-01",
+                "end": "2020-06",
+                "description": "Bogføring",
+            }
+        ],
+        hours_min=10,
+        hours_max=15,
+        postcode="2900",
+        max_distance_km=20,
+        visibility=Visibility.NAMED,
+        share_accommodations=False,
+        search_text="kontorassistent bogfoering fakturering",
+    )
+    profile2 = FlexjobberProfile(
+        user_id=people["flexjobber2"].id,
+        jobcentre_id=centre.id,
+        consultant_id=people["consultant"].id,
+        pseudonym="Kandidat B-202",
+        headline="Skjult profil",
+        visibility=Visibility.HIDDEN,
+        search_text="skjult profil",
+    )
+    db.add_all([profile, profile2])
     db.flush()
-    return personas
+    db.add(
+        AccommodationNeeds(
+            profile_id=profile.id,
+            needs={"no_heavy_lifting": True, "quiet_environment": False},
+            note="Dårlig ryg efter diskusprolaps",
+        )
+    )
+
+    def job(company_id: int, title: str, status: PostingStatus) -> JobPosting:
+        posting = JobPosting(
+            company_id=company_id,
+            title=title,
+            description=f"{title} i en rolig virksomhed.",
+            hours_min=10,
+            hours_max=15,
+            postcode="2900",
+            accommodations_offered=["no_heavy_lifting", "quiet_environment"],
+            job_type=JobType.FLEXJOB,
+            status=status,
+            search_text=title.lower(),
+        )
+        db.add(posting)
+        return posting
+
+    people["job"] = job(company.id, "Kontorassistent", PostingStatus.PUBLISHED)
+    people["draft_job"] = job(company.id, "Lagermedarbejder", PostingStatus.DRAFT)
+    people["job2"] = job(company2.id, "Regnskabsassistent", PostingStatus.PUBLISHED)
+    db.flush()
+    return Personas(
+        jobcentre=centre, other_jobcentre=other, profile=profile, profile2=profile2, **people
+    )  # type: ignore[arg-type]

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Enum, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.kit.clock import utcnow
+from app.models.base import Base
+
+
+class Visibility(enum.StrEnum):
+    HIDDEN = "hidden"  # only the person and their jobcentre's consultants
+    ANONYMOUS = "anonymous"  # companies see a pseudonym, no name, contact, employers or CV
+    NAMED = "named"
+
+
+class JobseekerStatus(enum.StrEnum):
+    LEDIGHEDSYDELSE = "ledighedsydelse"
+    IN_FLEXJOB_WANTS_OTHER = "in_flexjob"
+    CHANGE_OF_FIELD = "change_of_field"
+
+
+def _enum(cls: type[enum.StrEnum], name: str) -> Enum:
+    return Enum(cls, name=name, values_callable=lambda e: [m.value for m in e])
+
+
+class FlexjobberProfile(Base):
+    """What a flexjobber tells about themselves. Health data lives apart, in AccommodationNeeds."""
+
+    __tablename__ = "flexjobber_profiles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    jobcentre_id: Mapped[int] = mapped_column(
+        ForeignKey("jobcentres.id", ondelete="RESTRICT"), index=True
+    )
+    consultant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    pseudonym: Mapped[str] = mapped_column(String(40), unique=True)
+    headline: Mapped[str] = mapped_column(String(200), default="")
+    about: Mapped[str] = mapped_column(Text, default="")
+    # [{"label": "Kontorassistent", "uri": "http://data.europa.eu/esco/occupation/..." | None}]
+    wished_jobs: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # [{"title", "employer", "start", "end", "description"}]; start/end as "YYYY-MM" or ""
+    experience: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # [{"title", "institution", "year"}]
+    education: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    driving_licence: Mapped[bool | None]
+    hours_min: Mapped[int | None]
+    hours_max: Mapped[int | None]
+    schedule: Mapped[list[str]] = mapped_column(JSON, default=list)  # e.g. ["mon_morning"]
+    postcode: Mapped[str | None] = mapped_column(String(4))
+    max_distance_km: Mapped[int | None]
+    remote_only: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[JobseekerStatus | None] = mapped_column(
+        _enum(JobseekerStatus, "jobseeker_status")
+    )
+    available_from: Mapped[date | None]
+    visibility: Mapped[Visibility] = mapped_column(
+        _enum(Visibility, "profile_visibility"), default=Visibility.HIDDEN, index=True
+    )
+    # Whether companies that may see the profile may also see the accommodation needs.
+    share_accommodations: Mapped[bool] = mapped_column(default=False)
+    cv_filename: Mapped[str | None] = mapped_column(String(200))
+    cv_content_type: Mapped[str | None] = mapped_column(String(100))
+    cv_storage_key: Mapped[str | None] = mapped_column(String(100))
+    cv_size: Mapped[int | None]
+    # Folded (lower-case) text of the searchable fields, kept by the service on every save.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class AccommodationNeeds(Base):
+    """Health data (GDPR art. 9), kept in its own table so that no company-facing query can
+    pick it up by accident: it is read only through app.profiles.disclosure."""
+
+    __tablename__ = "accommodation_needs"
+
+    profile_id: Mapped[int] = mapped_column(
+        ForeignKey("flexjobber_profiles.id", ondelete="CASCADE"), primary_key=True
+    )
+    # {"no_heavy_lifting": true (must have), "quiet_environment": false (nice to have)}
+    needs: Mapped[dict[str, bool]] = mapped_column(JSON, default=dict)
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

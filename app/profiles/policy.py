@@ -1,0 +1,69 @@
+"""Who may see and change a flexjobber profile — decided here and nowhere else.
+
+- the person: everything, and may change it;
+- consultants of the person's jobcentre: everything, and may change it (recorded in the audit);
+- admins: the profile without health data; read-only;
+- company users of the same jobcentre: only "anonymous" or "named" profiles, as a
+  ``CompanyAudience`` view (app.profiles.disclosure), never health data unless shared;
+- everybody else, and companies for hidden profiles: as if the profile did not exist (404).
+"""
+
+from __future__ import annotations
+
+import enum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import Forbidden, NotFound
+from app.kit.i18n import N_
+from app.models import Company, CompanyMember, FlexjobberProfile, Role, User, Visibility
+
+NOT_FOUND = N_("Profilen findes ikke.")
+
+
+class Audience(enum.Enum):
+    OWNER = "owner"
+    CONSULTANT = "consultant"
+    ADMIN = "admin"
+    COMPANY = "company"
+
+
+def company_jobcentres(db: Session, user: User) -> set[int]:
+    return set(
+        db.scalars(
+            select(Company.jobcentre_id)
+            .join(CompanyMember, CompanyMember.company_id == Company.id)
+            .where(CompanyMember.user_id == user.id)
+        )
+    )
+
+
+def audience(db: Session, viewer: User, profile: FlexjobberProfile) -> Audience:
+    """The audience the viewer belongs to for this profile, or NotFound."""
+    if viewer.id == profile.user_id:
+        return Audience.OWNER
+    if viewer.role == Role.CONSULTANT and viewer.jobcentre_id == profile.jobcentre_id:
+        return Audience.CONSULTANT
+    if viewer.role == Role.ADMIN:
+        return Audience.ADMIN
+    if (
+        viewer.role == Role.COMPANY
+        and profile.visibility != Visibility.HIDDEN
+        and profile.jobcentre_id in company_jobcentres(db, viewer)
+    ):
+        return Audience.COMPANY
+    raise NotFound(NOT_FOUND)
+
+
+def ensure_can_edit(db: Session, editor: User, profile: FlexjobberProfile) -> Audience:
+    who = audience(db, editor, profile)
+    if who not in (Audience.OWNER, Audience.CONSULTANT):
+        raise Forbidden()
+    return who
+
+
+def may_see_health_data(who: Audience, profile: FlexjobberProfile) -> bool:
+    if who in (Audience.OWNER, Audience.CONSULTANT):
+        return True
+    return who == Audience.COMPANY and profile.share_accommodations
