@@ -1,0 +1,12 @@
+"""The folded text a job posting is found by."""
+
+from __future__ import annotations
+
+from app.kit.text import fold
+from app.models import JobPosting
+
+
+def posting_search_text(posting: JobPosting, company_name: str = "") -> str:
+    parts = [posting.title, posting.description, posting.tasks, company_name]
+    parts += posting.required_skills + posting.nice_skills
+    return fold(" ".join(p for p in parts if p))
