@@ -7,7 +7,7 @@ from app.kit.text import fold
 from app.models import FlexjobberProfile
 
 
-def profile_search_text(profile: FlexjobberProfile, display_name: str = "") -> str:
+def profile_search_text(profile: FlexjobberProfile) -> str:
     parts: list[str] = [profile.headline, profile.about]
     parts += [str(job.get("label", "")) for job in profile.wished_jobs]
     parts += profile.skills
