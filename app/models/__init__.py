@@ -4,9 +4,13 @@ from app.models.api_token import ApiToken
 from app.models.audit_event import AuditEvent
 from app.models.base import Base
 from app.models.company import Company, CompanyMember
+from app.models.consent import Consent
 from app.models.job_posting import JobPosting, JobType, PostingStatus
 from app.models.jobcentre import Jobcentre
 from app.models.login_failure import LoginFailure
+from app.models.match import Match, MatchEvent, MatchState
+from app.models.message import ConversationRead, Message
+from app.models.notification import Notification
 from app.models.one_time_link import LinkPurpose, OneTimeLink
 from app.models.profile import AccommodationNeeds, FlexjobberProfile, JobseekerStatus, Visibility
 from app.models.session import UserSession
@@ -19,6 +23,8 @@ __all__ = [
     "Base",
     "Company",
     "CompanyMember",
+    "Consent",
+    "ConversationRead",
     "FlexjobberProfile",
     "JobPosting",
     "JobType",
@@ -26,6 +32,11 @@ __all__ = [
     "JobseekerStatus",
     "LinkPurpose",
     "LoginFailure",
+    "Match",
+    "MatchEvent",
+    "MatchState",
+    "Message",
+    "Notification",
     "OneTimeLink",
     "PostingStatus",
     "Role",

@@ -73,6 +73,8 @@ class FlexjobberProfile(Base):
     cv_size: Mapped[int | None]
     # Folded (lower-case) text of the searchable fields, kept by the service on every save.
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # When the person last opened "Mine match" (new matches since then are marked).
+    matches_seen_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

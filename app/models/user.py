@@ -33,5 +33,7 @@ class User(Base):
     )
     active: Mapped[bool] = mapped_column(default=False)
     locale: Mapped[str] = mapped_column(String(5), default="da")
+    # E-mail notifications: "immediate", "daily" (digest) or "none".
+    notify_mode: Mapped[str] = mapped_column(String(10), default="immediate")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
