@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     session_absolute_hours: int = 12
     link_ttl_minutes: int = 30
     invitation_ttl_days: int = 14
+    match_request_ttl_days: int = 14
 
     login_max_failures_per_account: int = 5
     login_max_failures_per_address: int = 20

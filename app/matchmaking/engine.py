@@ -1,0 +1,109 @@
+"""The process-wide match index, kept in step with the database.
+
+Pages only read the index; they never wait for embeddings. A background thread (started with
+the app) applies changed profiles and postings every few seconds, encoding only texts whose
+embeddings are not cached yet. Tests call ``sync`` directly inside their transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.kit.clock import utcnow
+from app.matchmaking.records import job_record, profile_record
+from app.models import AccommodationNeeds, FlexjobberProfile, JobPosting, PostingStatus
+from matching.index import MatchIndex
+
+log = logging.getLogger("fleksbro.matching")
+_MARGIN = timedelta(seconds=60)
+
+
+class MatchEngine:
+    def __init__(self, index_factory: Callable[[], MatchIndex] = MatchIndex) -> None:
+        self._index_factory = index_factory
+        self._index: MatchIndex | None = None
+        self._synced_at: datetime | None = None
+        self._sync_lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def index(self) -> MatchIndex:
+        if self._index is None:
+            self._index = self._index_factory()
+        return self._index
+
+    @property
+    def ready(self) -> bool:
+        return self._synced_at is not None
+
+    def sync(self, db: Session, full: bool = False) -> tuple[int, int]:
+        """Apply what changed since the last sync; returns (profiles, jobs) upserted."""
+        with self._sync_lock:
+            # A change committed just after our last read carries an earlier updated_at; the
+            # margin re-reads it (unchanged texts cost nothing: embeddings are cached).
+            since = None if full or self._synced_at is None else self._synced_at - _MARGIN
+            started = utcnow()
+            profiles = self._sync_profiles(db, since)
+            jobs = self._sync_jobs(db, since)
+            self._synced_at = started
+            return profiles, jobs
+
+    def _sync_profiles(self, db: Session, since: datetime | None) -> int:
+        query = select(FlexjobberProfile, AccommodationNeeds).outerjoin(
+            AccommodationNeeds, AccommodationNeeds.profile_id == FlexjobberProfile.id
+        )
+        if since is not None:
+            query = query.where(
+                (FlexjobberProfile.updated_at >= since) | (AccommodationNeeds.updated_at >= since)
+            )
+        records = [profile_record(p, n) for p, n in db.execute(query)]
+        for start in range(0, len(records), 512):
+            self.index.upsert_profiles(records[start : start + 512])
+        return len(records)
+
+    def _sync_jobs(self, db: Session, since: datetime | None) -> int:
+        query = select(JobPosting)
+        if since is not None:
+            query = query.where(JobPosting.updated_at >= since)
+        upserts = []
+        for posting in db.scalars(query):
+            if posting.status == PostingStatus.PUBLISHED:
+                upserts.append(job_record(posting))
+            else:
+                self.index.remove_job(str(posting.id))
+        for start in range(0, len(upserts), 512):
+            self.index.upsert_jobs(upserts[start : start + 512])
+        return len(upserts)
+
+    def start_background(
+        self, session_factory: Callable[[], Session], interval: float = 3.0
+    ) -> None:
+        if self._thread is not None:
+            return
+
+        def loop() -> None:
+            full = True
+            while not self._stop.is_set():
+                try:
+                    with session_factory() as db:
+                        self.sync(db, full=full)
+                    full = False
+                except Exception:  # keep serving; the next round retries
+                    log.exception("match index sync failed")
+                self._stop.wait(interval)
+
+        self._thread = threading.Thread(target=loop, name="match-index-sync", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None

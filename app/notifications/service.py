@@ -1,0 +1,123 @@
+"""In-app notifications, and the e-mails about them.
+
+E-mails carry a neutral subject and a link to Fleksbro, never names, job titles, messages or
+health data: the reader sees the details only after logging in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationFailed
+from app.kit.clock import utcnow
+from app.kit.i18n import N_
+from app.kit.mailer import Mailer
+from app.models import Notification, User
+from app.settings import Settings
+
+KINDS = {
+    "new_match": N_("Du har nye match"),
+    "request": N_("Nogen vil gerne tale med dig"),
+    "recommendation": N_("Jobcentret har anbefalet et match"),
+    "message": N_("Du har en ny besked"),
+    "expiry": N_("En forespørgsel er udløbet"),
+    "update": N_("Et match er opdateret"),
+}
+NOTIFY_MODES = ("immediate", "daily", "none")
+SUBJECT = "Nyt fra Fleksbro"
+
+
+def notify(
+    db: Session,
+    settings: Settings,
+    mailer: Mailer | None,
+    users: Iterable[User],
+    kind: str,
+    match_id: int | None,
+) -> list[Notification]:
+    created = []
+    for user in {u.id: u for u in users}.values():
+        note = Notification(user_id=user.id, kind=kind, match_id=match_id)
+        db.add(note)
+        created.append(note)
+        if mailer is not None and user.active and user.notify_mode == "immediate":
+            _mail(mailer, settings, user.email, 1)
+            note.emailed_at = utcnow()
+    return created
+
+
+def _mail(mailer: Mailer, settings: Settings, to: str, count: int) -> None:
+    noun = "en ny besked" if count == 1 else f"{count} nye beskeder"
+    mailer.send(
+        to,
+        SUBJECT,
+        f"Hej\n\nDu har {noun} på Fleksbro. Log ind for at læse mere:\n\n"
+        f"{settings.base_url}/notifikationer\n\n"
+        "Du kan vælge, hvor ofte vi skriver, under Indstillinger.\n"
+        "Venlig hilsen\nFleksbro – drevet af jobcentrene\n",
+    )
+
+
+def send_daily_digest(db: Session, settings: Settings, mailer: Mailer) -> int:
+    """One e-mail per person in "daily" mode with unread, not yet e-mailed notifications."""
+    since = utcnow() - timedelta(days=7)
+    rows = db.execute(
+        select(User, func.count(Notification.id))
+        .join(Notification, Notification.user_id == User.id)
+        .where(
+            User.notify_mode == "daily",
+            User.active.is_(True),
+            Notification.read_at.is_(None),
+            Notification.emailed_at.is_(None),
+            Notification.created_at >= since,
+        )
+        .group_by(User.id)
+    ).all()
+    for user, count in rows:
+        _mail(mailer, settings, user.email, int(count))
+        db.execute(
+            update(Notification)
+            .where(Notification.user_id == user.id, Notification.emailed_at.is_(None))
+            .values(emailed_at=utcnow())
+        )
+    return len(rows)
+
+
+def unread_count(db: Session, user: User) -> int:
+    return int(
+        db.scalar(
+            select(func.count())
+            .select_from(Notification)
+            .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        )
+        or 0
+    )
+
+
+def recent(db: Session, user: User, limit: int = 50) -> list[Notification]:
+    return list(
+        db.scalars(
+            select(Notification)
+            .where(Notification.user_id == user.id)
+            .order_by(Notification.created_at.desc(), Notification.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def mark_all_read(db: Session, user: User) -> None:
+    db.execute(
+        update(Notification)
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        .values(read_at=utcnow())
+    )
+
+
+def set_mode(db: Session, user: User, mode: str) -> None:
+    if mode not in NOTIFY_MODES:
+        raise ValidationFailed(fields={"notify_mode": N_("Vælg en af mulighederne.")})
+    user.notify_mode = mode
