@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -21,6 +23,7 @@ from app.health import api as health_api
 from app.home import pages as home_pages
 from app.jobs import api as job_api
 from app.jobs import pages as job_pages
+from app.matchmaking.engine import MatchEngine
 from app.profiles import api as profile_api
 from app.profiles import pages as profile_pages
 from app.settings import Settings, get_settings
@@ -29,11 +32,22 @@ from app.web import error_handlers
 from app.web.security_headers import add_security_headers
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # The match index follows the database from a background thread; pages never wait on it.
+    settings: Settings = app.state.settings
+    if settings.matching_background:
+        app.state.match_engine.start_background(app.state.session_factory)
+    yield
+    app.state.match_engine.stop()
+
+
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or get_settings()
     logging.basicConfig(level=logging.INFO)
     docs = settings.docs_enabled
     app = FastAPI(
+        lifespan=_lifespan,
         title="Fleksbro API",
         version="1",
         docs_url="/docs" if docs else None,
@@ -43,6 +57,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.settings = settings
     app.state.engine = engine or engine_for(settings.database_url)
     app.state.session_factory = session_factory(app.state.engine)
+    app.state.match_engine = MatchEngine()
 
     app.middleware("http")(add_security_headers)
     error_handlers.install(app)

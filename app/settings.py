@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     login_failure_window_minutes: int = 15
 
     docs_enabled: bool = True
+    # Keep the match index in step with the database from a background thread.
+    matching_background: bool = True
     web_dir: Path = PROJECT_ROOT / "web"
     data_dir: Path = PROJECT_ROOT / "var"
 

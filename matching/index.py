@@ -40,6 +40,8 @@ class Filters:
     remote_only: bool = False
     must_offer: frozenset[str] = frozenset()  # jobs only: accommodations the job must offer
     exclude_ids: frozenset[str] = frozenset()
+    # When given, only these candidates may appear (e.g. the postings of one jobcentre's forum).
+    only_ids: frozenset[str] | None = None
     min_score: float = 0.0
 
 
@@ -150,6 +152,11 @@ class MatchIndex:
             for c in f.must_offer:
                 bits |= ACC_BIT.get(c, 0)
             mask &= (cand.acc_offer[:n] & bits) == bits
+        if f.only_ids is not None:
+            allowed = np.zeros(n, dtype=np.bool_)
+            slots = [cand.slot[rid] for rid in f.only_ids if rid in cand.slot]
+            allowed[np.asarray(slots, dtype=np.int64)] = True
+            mask &= allowed
         for rid in f.exclude_ids:
             if rid in cand.slot:
                 mask[cand.slot[rid]] = False

@@ -71,6 +71,7 @@ def settings(database_url: str, smtp: Mailbox) -> Settings:
         mail_backend="smtp",
         smtp_host="127.0.0.1",
         smtp_port=smtp.port,  # type: ignore[attr-defined]
+        matching_background=False,  # tests sync the index inside their own transaction
     )
 
 

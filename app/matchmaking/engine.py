@@ -17,7 +17,14 @@ from sqlalchemy.orm import Session
 
 from app.kit.clock import utcnow
 from app.matchmaking.records import job_record, profile_record
-from app.models import AccommodationNeeds, FlexjobberProfile, JobPosting, PostingStatus
+from app.models import (
+    AccommodationNeeds,
+    Company,
+    FlexjobberProfile,
+    JobPosting,
+    PostingStatus,
+    Visibility,
+)
 from matching.index import MatchIndex
 
 log = logging.getLogger("fleksbro.matching")
@@ -29,6 +36,10 @@ class MatchEngine:
         self._index_factory = index_factory
         self._index: MatchIndex | None = None
         self._synced_at: datetime | None = None
+        # Which jobcentre's forum each indexed job and profile belongs to, and who may be found.
+        self.job_jobcentre: dict[str, int] = {}
+        self.profile_jobcentre: dict[str, int] = {}
+        self.profile_findable: dict[str, bool] = {}
         self._sync_lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -38,6 +49,25 @@ class MatchEngine:
         if self._index is None:
             self._index = self._index_factory()
         return self._index
+
+    def reset(self) -> None:
+        """Start from an empty index (the encoder's embedding cache survives)."""
+        with self._sync_lock:
+            self._index = None
+            self._synced_at = None
+            self.job_jobcentre.clear()
+            self.profile_jobcentre.clear()
+            self.profile_findable.clear()
+
+    def jobs_in(self, jobcentre_id: int) -> frozenset[str]:
+        return frozenset(j for j, c in self.job_jobcentre.items() if c == jobcentre_id)
+
+    def findable_profiles_in(self, jobcentre_ids: set[int]) -> frozenset[str]:
+        return frozenset(
+            p
+            for p, c in self.profile_jobcentre.items()
+            if c in jobcentre_ids and self.profile_findable.get(p)
+        )
 
     @property
     def ready(self) -> bool:
@@ -63,21 +93,29 @@ class MatchEngine:
             query = query.where(
                 (FlexjobberProfile.updated_at >= since) | (AccommodationNeeds.updated_at >= since)
             )
-        records = [profile_record(p, n) for p, n in db.execute(query)]
+        records = []
+        for profile, needs in db.execute(query):
+            records.append(profile_record(profile, needs))
+            self.profile_jobcentre[str(profile.id)] = profile.jobcentre_id
+            self.profile_findable[str(profile.id)] = profile.visibility != Visibility.HIDDEN
         for start in range(0, len(records), 512):
             self.index.upsert_profiles(records[start : start + 512])
         return len(records)
 
     def _sync_jobs(self, db: Session, since: datetime | None) -> int:
-        query = select(JobPosting)
+        query = select(JobPosting, Company.jobcentre_id).join(
+            Company, Company.id == JobPosting.company_id
+        )
         if since is not None:
             query = query.where(JobPosting.updated_at >= since)
         upserts = []
-        for posting in db.scalars(query):
+        for posting, jobcentre_id in db.execute(query):
             if posting.status == PostingStatus.PUBLISHED:
                 upserts.append(job_record(posting))
+                self.job_jobcentre[str(posting.id)] = jobcentre_id
             else:
                 self.index.remove_job(str(posting.id))
+                self.job_jobcentre.pop(str(posting.id), None)
         for start in range(0, len(upserts), 512):
             self.index.upsert_jobs(upserts[start : start + 512])
         return len(upserts)

@@ -1,0 +1,266 @@
+"""Ranked matches for each audience, read from the in-process index (never waiting on it).
+
+- a flexjobber's "Mine match": published jobs of their jobcentre's forum;
+- a company's candidates for one posting: findable profiles, shown as each person allows;
+- a consultant's board: strong pairs in their caseload that nobody has acted on yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.matchmaking.engine import MatchEngine
+from app.models import (
+    Company,
+    CompanyMember,
+    Consent,
+    FlexjobberProfile,
+    JobPosting,
+    Match,
+    MatchState,
+    Role,
+    User,
+    Visibility,
+)
+from matching.index import Filters
+from matching.index import Match as Ranked
+
+# Scores at or above this are "strong" suggestions on the consultant's board.
+STRONG = 60.0
+
+
+@dataclass
+class JobItem:
+    job: JobPosting
+    company: Company
+    score: float
+    reasons: list[str]
+    match: Match | None
+    is_new: bool
+
+
+@dataclass
+class CandidateItem:
+    profile: FlexjobberProfile
+    name: str
+    is_pseudonym: bool
+    score: float
+    reasons: list[str]
+    match: Match | None
+    shares_accommodations: bool
+
+
+@dataclass
+class BoardItem:
+    profile: FlexjobberProfile
+    person: User
+    job: JobPosting
+    company: Company
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def _profile_of(db: Session, user: User) -> FlexjobberProfile | None:
+    return db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.user_id == user.id))
+
+
+def _matches_for_profile(db: Session, profile_id: int) -> dict[int, Match]:
+    return {m.job_id: m for m in db.scalars(select(Match).where(Match.profile_id == profile_id))}
+
+
+def jobs_for_flexjobber(
+    db: Session,
+    engine: MatchEngine,
+    user: User,
+    lang: str,
+    k: int = 30,
+    seen: datetime | None = None,
+) -> list[JobItem] | None:
+    """None while the person's profile is not in the index yet (it is computed in the
+    background after a change)."""
+    profile = _profile_of(db, user)
+    if profile is None or str(profile.id) not in engine.index.profile_records:
+        return None
+    mine = _matches_for_profile(db, profile.id)
+    hidden = frozenset(str(job_id) for job_id, m in mine.items() if m.hidden_at is not None)
+    filters = Filters(
+        only_ids=engine.jobs_in(profile.jobcentre_id),
+        exclude_ids=hidden,
+        remote_only=profile.remote_only,
+    )
+    ranked = engine.index.top_jobs(str(profile.id), k=k, filters=filters)
+    jobs = _load_jobs(db, [int(r.id) for r in ranked])
+    items = []
+    for r in ranked:
+        loaded = jobs.get(int(r.id))
+        if loaded is None:
+            continue
+        job, company = loaded
+        published = job.published_at or job.updated_at
+        items.append(
+            JobItem(
+                job=job,
+                company=company,
+                score=r.score,
+                reasons=r.reasons_text(lang),
+                match=mine.get(job.id),
+                is_new=seen is None or published > seen,
+            )
+        )
+    return items
+
+
+def _load_jobs(db: Session, ids: list[int]) -> dict[int, tuple[JobPosting, Company]]:
+    if not ids:
+        return {}
+    rows = db.execute(
+        select(JobPosting, Company)
+        .join(Company, Company.id == JobPosting.company_id)
+        .where(JobPosting.id.in_(ids))
+    )
+    return {job.id: (job, company) for job, company in rows}
+
+
+def company_ids_of(db: Session, user: User) -> set[int]:
+    return set(db.scalars(select(CompanyMember.company_id).where(CompanyMember.user_id == user.id)))
+
+
+def consents_for(db: Session, company_id: int, profile_ids: list[int]) -> dict[int, Consent]:
+    if not profile_ids:
+        return {}
+    return {
+        c.profile_id: c
+        for c in db.scalars(
+            select(Consent).where(
+                Consent.company_id == company_id,
+                Consent.profile_id.in_(profile_ids),
+                Consent.withdrawn_at.is_(None),
+            )
+        )
+    }
+
+
+def candidates_for_job(
+    db: Session, engine: MatchEngine, viewer: User, job: JobPosting, lang: str, k: int = 30
+) -> list[CandidateItem] | None:
+    """Ranked people for a posting as this viewer may see them (caller checked access)."""
+    company = db.get(Company, job.company_id)
+    assert company is not None
+    if str(job.id) not in engine.index.job_records:
+        return None
+    allowed = engine.findable_profiles_in({company.jobcentre_id})
+    if viewer.role == Role.CONSULTANT:
+        allowed = frozenset(
+            p for p, c in engine.profile_jobcentre.items() if c == viewer.jobcentre_id
+        )
+    grants = _grants_for_ranking(db, company.id, allowed)
+    ranked = engine.index.top_profiles(
+        str(job.id),
+        k=k,
+        filters=Filters(only_ids=allowed),
+        may_show_accommodations=lambda pid: viewer.role == Role.CONSULTANT or pid in grants,
+    )
+    ids = [int(r.id) for r in ranked]
+    profiles = {
+        p.id: (p, u)
+        for p, u in db.execute(
+            select(FlexjobberProfile, User)
+            .join(User, User.id == FlexjobberProfile.user_id)
+            .where(FlexjobberProfile.id.in_(ids))
+        )
+    }
+    matches = {
+        m.profile_id: m
+        for m in db.scalars(select(Match).where(Match.job_id == job.id, Match.profile_id.in_(ids)))
+    }
+    consents = consents_for(db, company.id, ids)
+    items = []
+    for r in ranked:
+        loaded = profiles.get(int(r.id))
+        if loaded is None:
+            continue
+        profile, person = loaded
+        staff = viewer.role in (Role.CONSULTANT, Role.ADMIN)
+        consent = consents.get(profile.id)
+        named = (
+            staff
+            or profile.visibility == Visibility.NAMED
+            or bool(consent and consent.share_identity)
+        )
+        items.append(
+            CandidateItem(
+                profile=profile,
+                name=person.display_name if named else profile.pseudonym,
+                is_pseudonym=not named,
+                score=r.score,
+                reasons=r.reasons_text(lang),
+                match=matches.get(profile.id),
+                shares_accommodations=staff or str(profile.id) in grants,
+            )
+        )
+    return items
+
+
+def _grants_for_ranking(db: Session, company_id: int, allowed: frozenset[str]) -> set[str]:
+    """Profiles whose accommodation needs this company may see: shared with all companies, or
+    consented to this one. Nothing else reaches the company's reasons."""
+    shared = {
+        str(pid)
+        for pid in db.scalars(
+            select(FlexjobberProfile.id).where(FlexjobberProfile.share_accommodations.is_(True))
+        )
+    }
+    consented = {
+        str(pid)
+        for pid in db.scalars(
+            select(Consent.profile_id).where(
+                Consent.company_id == company_id,
+                Consent.withdrawn_at.is_(None),
+                Consent.share_accommodations.is_(True),
+            )
+        )
+    }
+    return (shared | consented) & set(allowed)
+
+
+def consultant_board(
+    db: Session, engine: MatchEngine, consultant: User, lang: str, per_profile: int = 3
+) -> list[BoardItem]:
+    """Strong suggested pairs for the consultant's caseload that nobody has acted on yet."""
+    profiles = list(
+        db.execute(
+            select(FlexjobberProfile, User)
+            .join(User, User.id == FlexjobberProfile.user_id)
+            .where(FlexjobberProfile.consultant_id == consultant.id)
+        )
+    )
+    acted = {
+        (m.profile_id, m.job_id)
+        for m in db.scalars(
+            select(Match).where(
+                Match.profile_id.in_([p.id for p, _ in profiles]),
+                Match.state != MatchState.SUGGESTED,
+            )
+        )
+    }
+    jobs = engine.jobs_in(consultant.jobcentre_id) if consultant.jobcentre_id else frozenset()
+    board: list[tuple[FlexjobberProfile, User, Ranked]] = []
+    for profile, person in profiles:
+        if str(profile.id) not in engine.index.profile_records:
+            continue
+        ranked = engine.index.top_jobs(
+            str(profile.id), k=per_profile + 5, filters=Filters(only_ids=jobs, min_score=STRONG)
+        )
+        fresh = [r for r in ranked if (profile.id, int(r.id)) not in acted][:per_profile]
+        board += [(profile, person, r) for r in fresh]
+    loaded = _load_jobs(db, [int(r.id) for _, _, r in board])
+    items = [
+        BoardItem(profile, person, *loaded[int(r.id)], r.score, r.reasons_text(lang))
+        for profile, person, r in board
+        if int(r.id) in loaded
+    ]
+    return sorted(items, key=lambda item: -item.score)
