@@ -41,7 +41,8 @@ def get_db(request: Request) -> Iterator[Session]:
         session.close()
 
 
-SessionDep = Annotated[Session, Depends(get_db)]
+# scope="function": commit BEFORE the response is sent, so a redirect never outruns its data.
+SessionDep = Annotated[Session, Depends(get_db, scope="function")]
 
 
 def get_mailer(settings: SettingsDep) -> Mailer:
