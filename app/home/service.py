@@ -10,41 +10,68 @@ from app.models import Company, Jobcentre, Role, User
 
 Card = dict[str, str]
 
+
+def _card(title: str, text: str, href: str) -> Card:
+    return {"title": title, "text": text, "href": href}
+
+
 _CARDS: dict[Role, list[Card]] = {
     Role.FLEXJOBBER: [
-        {
-            "title": N_("Min profil"),
-            "text": N_("Fortæl om dig selv, dine kompetencer og dine behov."),
-            "href": "/hjem",
-        },
-        {
-            "title": N_("Hvem kan se mig"),
-            "text": N_("Du bestemmer, hvem der kan se din profil."),
-            "href": "/hjem",
-        },
+        _card(N_("Mine match"), N_("Job, der passer til dig, og hvorfor."), "/mine-match"),
+        _card(
+            N_("Min profil"), N_("Fortæl om dig selv, dine kompetencer og dine behov."), "/profil"
+        ),
+        _card(N_("Find job"), N_("Søg i alle ledige job i dit område."), "/job"),
+        _card(
+            N_("Hvem kan se mig"),
+            N_("Du bestemmer, hvem der kan se din profil."),
+            "/profil/synlighed",
+        ),
+        _card(
+            N_("Mine data"),
+            N_("Se hvem der har set din profil, og hvad du har delt."),
+            "/mine-data",
+        ),
+        _card(N_("Beskeder og besked-indstillinger"), N_("Nyt om dine match."), "/notifikationer"),
     ],
     Role.COMPANY: [
-        {
-            "title": N_("Vores virksomhed"),
-            "text": N_("Se og ret virksomhedens side."),
-            "href": "/virksomheder",
-        },
+        _card(
+            N_("Vores jobopslag"),
+            N_("Opret og ret jobopslag, og se kandidater."),
+            "/virksomhed/opslag",
+        ),
+        _card(N_("Kandidater"), N_("Find kandidater, der passer til jeres job."), "/kandidater"),
+        _card(N_("Vores virksomhed"), N_("Se og ret virksomhedens side."), "/virksomheder"),
+        _card(N_("Beskeder og besked-indstillinger"), N_("Nyt om jeres match."), "/notifikationer"),
     ],
     Role.CONSULTANT: [
-        {
-            "title": N_("Inviter en borger eller virksomhed"),
-            "text": N_("Send en invitation på e-mail."),
-            "href": "/inviter",
-        },
-        {
-            "title": N_("Virksomheder"),
-            "text": N_("Virksomhederne i dit jobcenter."),
-            "href": "/virksomheder",
-        },
+        _card(
+            N_("Matchtavle"),
+            N_("Stærke forslag og alle match i din portefølje."),
+            "/konsulent/match",
+        ),
+        _card(N_("Min portefølje"), N_("De borgere og virksomheder, du følger."), "/konsulent"),
+        _card(N_("Søg"), N_("Søg i alt i dit jobcenter."), "/konsulent/soeg"),
+        _card(
+            N_("Opret en borger"),
+            N_("Lav en profil sammen med en borger."),
+            "/konsulent/borgere/ny",
+        ),
+        _card(
+            N_("Inviter en borger eller virksomhed"),
+            N_("Send en invitation på e-mail."),
+            "/inviter",
+        ),
+        _card(N_("Virksomheder"), N_("Virksomhederne i dit jobcenter."), "/virksomheder"),
+        _card(
+            N_("Importer jobopslag"),
+            N_("Indlæs mange jobopslag fra en CSV-fil."),
+            "/konsulent/import",
+        ),
     ],
     Role.ADMIN: [
-        {"title": N_("Inviter"), "text": N_("Send en invitation på e-mail."), "href": "/inviter"},
-        {"title": N_("Virksomheder"), "text": N_("Alle virksomheder."), "href": "/virksomheder"},
+        _card(N_("Inviter"), N_("Send en invitation på e-mail."), "/inviter"),
+        _card(N_("Virksomheder"), N_("Alle virksomheder."), "/virksomheder"),
     ],
 }
 

@@ -32,7 +32,7 @@ def _matrices() -> tuple[dict[str, dict[str, int]], dict[str, str]]:
 
 
 GET_MATRIX, NOT_WALKED = _matrices()
-_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+_PLACEHOLDER = re.compile(r"\{[a-z0-9_]+\}")
 
 
 def _fill(template: str, personas: Personas) -> str:
