@@ -42,3 +42,13 @@ def ensure_can_edit(db: Session, user: User, company: Company) -> None:
     ensure_can_view(db, user, company)
     if not can_edit(db, user, company):
         raise Forbidden()
+
+
+def ensure_can_create(user: User) -> None:
+    """Consultants create companies, in their own jobcentre."""
+    if not may_create(user):
+        raise Forbidden()
+
+
+def may_create(user: User) -> bool:
+    return user.role == Role.CONSULTANT and user.jobcentre_id is not None

@@ -12,3 +12,9 @@ class CompanyOut(BaseModel):
     address: str
     postcode: str
     jobcentre_id: int
+    consultant_id: int | None = None
+    industry: str = ""
+    size: str = ""
+    description: str = ""
+    fleksjob_statement: str = ""
+    accommodations_offered: list[str] = []

@@ -4,10 +4,16 @@ from tests.app.route_matrix import LOGGED_IN, api, row
 
 # {company}: followed by the consultant's jobcentre; company_user is a member.
 COMPANY_VIEW = row(303, 200, 200, 200, 404, 200, 404, 200)
+# Members, the jobcentre's consultants and admins may change it; flexjobbers may only read it.
+COMPANY_EDIT = row(303, 403, 403, 200, 404, 200, 404, 200)
+CONSULTANTS = row(303, 403, 403, 403, 403, 200, 200, 403)
 
 GET_MATRIX = {
     "/virksomheder": LOGGED_IN,
+    "/virksomheder/ny": CONSULTANTS,
     "/virksomheder/{company}": COMPANY_VIEW,
+    "/virksomheder/{company}/rediger": COMPANY_EDIT,
+    "/virksomheder/{company}/kolleger": COMPANY_EDIT,
     "/api/v1/companies/{company}": api(COMPANY_VIEW),
 }
 

@@ -1,0 +1,227 @@
+"""Bulk import of job postings from CSV for consultants: preview with per-row errors, then
+import every valid row in the request's one transaction (all of them, or — on any failure —
+none). Framework-free like a service: it raises app.errors and never commits.
+
+Between preview and confirm the upload travels back to the browser compressed, base64-encoded
+and signed with the app's secret (bound to the consultant and valid for an hour), so nothing
+is stored server-side and a tampered or foreign upload is refused. The confirm step parses and
+validates everything again.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import csv
+import io
+import time
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.audit.service import record
+from app.companies.service import cvr_is_valid
+from app.errors import Forbidden, ValidationFailed
+from app.jobs import policy
+from app.jobs.search_text import posting_search_text
+from app.jobs.service import FIELDS, resolve_esco_uri, validate_posting
+from app.kit.clock import utcnow
+from app.kit.i18n import N_
+from app.kit.tokens import same, sign
+from app.models import Company, JobPosting, PostingStatus, User
+
+COLUMNS = (
+    "company_cvr",
+    "title",
+    "description",
+    "tasks",
+    "required_skills",
+    "nice_skills",
+    "hours_min",
+    "hours_max",
+    "postcode",
+    "remote",
+    "accommodations",
+    "job_type",
+    "start_date",
+    "deadline",
+    "status",
+)
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 2000
+TOKEN_TTL_SECONDS = 3600
+_IMPORT_STATUSES = (PostingStatus.DRAFT.value, PostingStatus.PUBLISHED.value)
+# Posting field -> CSV column, where the names differ.
+_COLUMN_OF = {"accommodations_offered": "accommodations"}
+
+EXAMPLE = (
+    "company_cvr;title;description;tasks;required_skills;nice_skills;hours_min;hours_max;"
+    "postcode;remote;accommodations;job_type;start_date;deadline;status\r\n"
+    "12345674;Kontorassistent;Vi søger en kontorassistent til et roligt kontor.;"
+    "Post, telefon og bogføring;bogføring|Excel;fakturering;10;15;2900;nej;"
+    "no_heavy_lifting|quiet_environment;fleksjob;2027-02-01;2027-01-15;published\r\n"
+    "12345674;Pedelmedhjælper;Lettere pedelopgaver på skolen.;Oprydning;;;8;12;2900;nej;"
+    "varied_tasks;few_hours;;;draft\r\n"
+)
+
+
+@dataclass
+class ImportRow:
+    line: int  # the line number in the file (the header is line 1)
+    title: str
+    company_cvr: str
+    company_name: str = ""
+    status: str = PostingStatus.DRAFT.value
+    errors: dict[str, str] = field(default_factory=dict)
+    clean: dict[str, Any] = field(default_factory=dict)
+    company_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class ImportResult:
+    rows: list[ImportRow]
+    imported: list[int] = field(default_factory=list)  # ids of created postings
+
+    @property
+    def valid(self) -> list[ImportRow]:
+        return [row for row in self.rows if row.ok]
+
+    @property
+    def rejected(self) -> list[ImportRow]:
+        return [row for row in self.rows if not row.ok]
+
+
+def _file_error(message: str) -> ValidationFailed:
+    return ValidationFailed(message, fields={"file": message})
+
+
+def _decode(content: bytes) -> str:
+    if not content.strip():
+        raise _file_error(N_("Filen er tom. Vælg en CSV-fil med en overskriftsrække."))
+    if len(content) > MAX_BYTES:
+        raise _file_error(N_("Filen er for stor. Den må højst være 2 MB."))
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _file_error(N_("Filen skal være gemt som UTF-8.")) from exc
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    header = text.splitlines()[0] if text.splitlines() else ""
+    delimiter = ";" if header.count(";") >= header.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    columns = [name.strip().lower() for name in reader.fieldnames or []]
+    missing = [name for name in ("company_cvr", "title") if name not in columns]
+    unknown = [name for name in columns if name not in COLUMNS]
+    if missing or unknown or len(set(columns)) != len(columns):
+        raise _file_error(
+            N_(
+                "Overskriftsrækken passer ikke. Brug kolonnerne fra eksempelfilen, fx company_cvr og title."
+            )
+        )
+    reader.fieldnames = columns
+    rows: list[dict[str, str]] = []
+    try:
+        for raw in reader:
+            if len(rows) >= MAX_ROWS:
+                raise _file_error(N_("Filen har for mange rækker. Der må højst være 2.000."))
+            rows.append({key: (value or "") for key, value in raw.items() if key is not None})
+    except csv.Error as exc:
+        raise _file_error(N_("Filen kunne ikke læses som CSV.")) from exc
+    if not rows:
+        raise _file_error(N_("Filen har ingen rækker under overskriften."))
+    return rows
+
+
+def parse(db: Session, user: User, content: bytes) -> ImportResult:
+    """Every row of the upload, validated; nothing is stored."""
+    policy.ensure_may_import(user)
+    rows = _rows(_decode(content))
+    companies = {
+        company.cvr: company
+        for company in db.scalars(select(Company).where(Company.jobcentre_id == user.jobcentre_id))
+    }
+    result: list[ImportRow] = []
+    for number, raw in enumerate(rows, start=2):
+        cvr = raw.get("company_cvr", "").replace(" ", "").strip()
+        data: dict[str, Any] = {name: raw.get(_COLUMN_OF.get(name, name), "") for name in FIELDS}
+        data["schedule"] = ""
+        clean, errors = validate_posting(data)
+        row = ImportRow(line=number, title=clean["title"], company_cvr=cvr, clean=clean)
+        row.errors = {_COLUMN_OF.get(key, key): text for key, text in errors.items()}
+        company = companies.get(cvr)
+        if company is None and not cvr_is_valid(cvr):
+            row.errors["company_cvr"] = N_("CVR-nummeret skal være 8 cifre og gyldigt.")
+        elif company is None:
+            row.errors["company_cvr"] = N_(
+                "Der er ingen virksomhed med det CVR-nummer i dit jobcenter."
+            )
+        else:
+            row.company_id, row.company_name = company.id, company.name
+        status = raw.get("status", "").strip().lower() or PostingStatus.DRAFT.value
+        if status not in _IMPORT_STATUSES:
+            row.errors["status"] = N_("Status skal være draft eller published.")
+        row.status = status
+        result.append(row)
+    return ImportResult(rows=result)
+
+
+def import_csv(db: Session, user: User, content: bytes) -> ImportResult:
+    """Creates every valid row's posting. The caller's transaction makes it all or nothing."""
+    result = parse(db, user, content)
+    if not result.valid:
+        raise ValidationFailed(
+            N_("Ingen rækker kunne importeres. Ret fejlene og prøv igen."),
+            fields={f"line_{row.line}": next(iter(row.errors.values())) for row in result.rows},
+        )
+    names = {row.company_id: row.company_name for row in result.valid}
+    now = utcnow()
+    for row in result.valid:
+        assert row.company_id is not None
+        posting = JobPosting(company_id=row.company_id, created_by_id=user.id)
+        for name in FIELDS:
+            setattr(posting, name, row.clean[name])
+        posting.esco_uri = resolve_esco_uri(posting.title)
+        posting.search_text = posting_search_text(posting, names[row.company_id])
+        posting.status = PostingStatus(row.status)
+        if posting.status == PostingStatus.PUBLISHED:
+            posting.published_at = now
+        db.add(posting)
+        db.flush()
+        record(db, user, "job.import", "job", posting.id, details={"fields": [*FIELDS, "status"]})
+        result.imported.append(posting.id)
+    return result
+
+
+# ---------------------------------------------------------------- the upload between steps
+
+
+def pack(secret: str, user: User, content: bytes, now: float | None = None) -> str:
+    """The upload as a signed form value: '<issued>.<base64 zlib>.<hmac>'."""
+    issued = str(int(now if now is not None else time.time()))
+    body = base64.urlsafe_b64encode(zlib.compress(content, 9)).decode("ascii")
+    return f"{issued}.{body}.{sign(secret, f'import:{user.id}:{issued}:{body}')}"
+
+
+def unpack(secret: str, user: User, token: str, now: float | None = None) -> bytes:
+    parts = token.split(".")
+    expired = N_("Forhåndsvisningen er udløbet. Upload filen igen.")
+    if len(parts) != 3 or not parts[0].isdigit():
+        raise Forbidden(expired)
+    issued, body, signature = parts
+    if not same(signature, sign(secret, f"import:{user.id}:{issued}:{body}")):
+        raise Forbidden(expired)
+    if (now if now is not None else time.time()) - int(issued) > TOKEN_TTL_SECONDS:
+        raise Forbidden(expired)
+    try:
+        content = zlib.decompress(base64.urlsafe_b64decode(body.encode("ascii")))
+    except (binascii.Error, zlib.error) as exc:
+        raise Forbidden(expired) from exc
+    return content

@@ -1,0 +1,543 @@
+"""Job postings: validation, saving on a company's behalf, publishing, and the job search."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Select, String, and_, cast, false, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.audit.service import record
+from app.errors import NotFound, ValidationFailed
+from app.jobs import policy
+from app.jobs.search_text import posting_search_text
+from app.kit.clock import utcnow
+from app.kit.i18n import N_
+from app.kit.text import like_pattern, search_terms
+from app.models import (
+    Company,
+    FlexjobberProfile,
+    JobPosting,
+    JobType,
+    PostingStatus,
+    Role,
+    User,
+)
+from matching.reference import (
+    ACCOMMODATION_CODES,
+    SCHEDULE_SLOTS,
+    normalize_postcode,
+    postcode_info,
+    search_occupations,
+)
+
+PAGE_SIZE = 20
+HOURS_MIN, HOURS_MAX = 1, 37
+MAX_TEXT = 10_000
+MAX_SKILLS = 40
+MAX_DISTANCE_KM = 500
+
+# The fields a posting is made of, in form and CSV order (what an audit "fields" list names).
+FIELDS = (
+    "title",
+    "description",
+    "tasks",
+    "required_skills",
+    "nice_skills",
+    "hours_min",
+    "hours_max",
+    "schedule",
+    "postcode",
+    "remote",
+    "accommodations_offered",
+    "job_type",
+    "start_date",
+    "deadline",
+)
+JOB_TYPES = tuple(t.value for t in JobType)
+STATUSES = tuple(s.value for s in PostingStatus)
+_SPLIT = re.compile(r"[\n\r|;,]+")
+_DMY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
+
+
+# ---------------------------------------------------------------- validation
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _list(value: Any) -> list[str]:
+    """A list from a list, or from text separated by new lines, commas, semicolons or |."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list | tuple) else _SPLIT.split(str(value))
+    out: list[str] = []
+    for item in items:
+        text = _text(item)
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    return _text(value).lower() in ("1", "true", "ja", "yes", "on", "x", "sand")
+
+
+def _int(value: Any) -> int | None:
+    """An int, None if empty; raises ValueError on anything else."""
+    if value is None or isinstance(value, bool):
+        if isinstance(value, bool):
+            raise ValueError
+        return None
+    if isinstance(value, int):
+        return value
+    text = _text(value)
+    if not text:
+        return None
+    if not re.fullmatch(r"-?\d{1,4}", text):
+        raise ValueError
+    return int(text)
+
+
+def parse_date(value: Any) -> date | None:
+    """ISO dates (2026-03-01) and Danish ones (1-3-2026, 01.03.2026); None if empty."""
+    if value is None or isinstance(value, date):
+        return value
+    text = _text(value)
+    if not text:
+        return None
+    match = _DMY.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        parsed = date(year, month, day)
+    else:
+        parsed = date.fromisoformat(text)
+    if not 2000 <= parsed.year <= 2100:
+        raise ValueError
+    return parsed
+
+
+def resolve_esco_uri(title: str) -> str | None:
+    """The ESCO occupation whose Danish label is exactly the typed title, if any."""
+    if not title:
+        return None
+    for occupation in search_occupations(title, limit=3):
+        labels = [occupation.label_da, *occupation.alt_da]
+        if any(label.casefold() == title.casefold() for label in labels):
+            return occupation.uri
+    return None
+
+
+def validate_posting(
+    data: Mapping[str, Any], *, today: date | None = None, previous: JobPosting | None = None
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Clean values and the errors (field -> Danish message). Shared by forms, CSV and API."""
+    today = today or utcnow().date()
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+
+    title = _text(data.get("title"))
+    if not title:
+        errors["title"] = N_("Skriv jobbets titel.")
+    elif len(title) > 200:
+        errors["title"] = N_("Titlen må højst være 200 tegn.")
+    clean["title"] = title
+    for name in ("description", "tasks"):
+        text = _text(data.get(name))
+        if len(text) > MAX_TEXT:
+            errors[name] = N_("Teksten må højst være 10.000 tegn.")
+        clean[name] = text
+    for name in ("required_skills", "nice_skills"):
+        skills = _list(data.get(name))
+        if len(skills) > MAX_SKILLS or any(len(s) > 100 for s in skills):
+            errors[name] = N_("Højst 40 kompetencer på højst 100 tegn hver.")
+        clean[name] = skills
+
+    hours: dict[str, int | None] = {}
+    for name in ("hours_min", "hours_max"):
+        try:
+            hours[name] = _int(data.get(name))
+        except ValueError:
+            hours[name] = None
+            errors[name] = N_("Skriv et helt antal timer mellem 1 og 37.")
+            continue
+        value = hours[name]
+        if value is None:
+            errors[name] = N_("Skriv et antal timer om ugen mellem 1 og 37.")
+        elif not HOURS_MIN <= value <= HOURS_MAX:
+            errors[name] = N_("Timetallet skal være mellem 1 og 37 timer om ugen.")
+    low, high = hours["hours_min"], hours["hours_max"]
+    if "hours_max" not in errors and "hours_min" not in errors and low and high and low > high:
+        errors["hours_max"] = N_("Det højeste timetal må ikke være mindre end det laveste.")
+    clean["hours_min"], clean["hours_max"] = low, high
+
+    schedule = _list(data.get("schedule"))
+    if any(slot not in SCHEDULE_SLOTS for slot in schedule):
+        errors["schedule"] = N_("Vælg kun ugedage og tidspunkter fra listen.")
+    clean["schedule"] = [slot for slot in SCHEDULE_SLOTS if slot in schedule]
+
+    remote = _bool(data.get("remote"))
+    clean["remote"] = remote
+    raw_postcode = _text(data.get("postcode"))
+    postcode = normalize_postcode(raw_postcode) if raw_postcode else None
+    if raw_postcode and (postcode is None or postcode_info(postcode) is None):
+        errors["postcode"] = N_("Postnummeret findes ikke. Skriv et dansk postnummer med 4 cifre.")
+    elif not raw_postcode and not remote:
+        errors["postcode"] = N_("Skriv arbejdsstedets postnummer, eller vælg hjemmearbejde.")
+    clean["postcode"] = postcode
+
+    codes = _list(data.get("accommodations_offered"))
+    if any(code not in ACCOMMODATION_CODES for code in codes):
+        errors["accommodations_offered"] = N_("Vælg kun skånehensyn fra listen.")
+    clean["accommodations_offered"] = [c for c in ACCOMMODATION_CODES if c in codes]
+
+    job_type = _text(data.get("job_type")) or JobType.FLEXJOB.value
+    if job_type not in JOB_TYPES:
+        errors["job_type"] = N_("Vælg en jobtype fra listen.")
+        job_type = JobType.FLEXJOB.value
+    clean["job_type"] = JobType(job_type)
+
+    dates: dict[str, date | None] = {}
+    for name in ("start_date", "deadline"):
+        try:
+            dates[name] = parse_date(data.get(name))
+        except ValueError:
+            dates[name] = None
+            errors[name] = N_("Skriv en gyldig dato, fx 2026-03-01.")
+    start, deadline = dates["start_date"], dates["deadline"]
+    deadline_changed = previous is None or previous.deadline != deadline
+    if deadline and deadline_changed and deadline < today and "deadline" not in errors:
+        errors["deadline"] = N_("Ansøgningsfristen må ikke ligge før i dag.")
+    if start and deadline and deadline > start and "deadline" not in errors:
+        errors["deadline"] = N_("Ansøgningsfristen må ikke ligge efter startdatoen.")
+    clean["start_date"], clean["deadline"] = start, deadline
+    return clean, errors
+
+
+# ---------------------------------------------------------------- saving
+
+
+def get_company(db: Session, company_id: int) -> Company:
+    company = db.get(Company, company_id)
+    if company is None:
+        raise NotFound(N_("Virksomheden findes ikke."))
+    return company
+
+
+def _changed_fields(posting: JobPosting, clean: Mapping[str, Any]) -> list[str]:
+    return [name for name in FIELDS if getattr(posting, name) != clean[name]]
+
+
+def _apply(posting: JobPosting, clean: Mapping[str, Any], company: Company) -> None:
+    for name in FIELDS:
+        setattr(posting, name, clean[name])
+    posting.esco_uri = resolve_esco_uri(posting.title)
+    posting.search_text = posting_search_text(posting, company.name)
+
+
+def _audit(db: Session, actor: User, action: str, posting: JobPosting, fields: list[str]) -> None:
+    """Consultants and admins act on a company's behalf: every such action is recorded."""
+    if actor.role in (Role.CONSULTANT, Role.ADMIN):
+        record(db, actor, action, "job", posting.id, details={"fields": fields})
+
+
+def _set_status(posting: JobPosting, status: PostingStatus) -> None:
+    if status == PostingStatus.PUBLISHED and posting.status != PostingStatus.PUBLISHED:
+        posting.published_at = utcnow()
+    posting.status = status
+
+
+def create_posting(
+    db: Session,
+    user: User,
+    company_id: int,
+    data: Mapping[str, Any],
+    *,
+    status: PostingStatus = PostingStatus.DRAFT,
+) -> JobPosting:
+    company = get_company(db, company_id)
+    policy.ensure_can_manage_company(db, user, company)
+    clean, errors = validate_posting(data)
+    if errors:
+        raise ValidationFailed(fields=errors)
+    posting = JobPosting(company_id=company.id, created_by_id=user.id)
+    _apply(posting, clean, company)
+    _set_status(posting, status)
+    db.add(posting)
+    db.flush()
+    _audit(db, user, "job.create", posting, [*FIELDS, "status"])
+    return posting
+
+
+def get_posting(db: Session, user: User, posting_id: int) -> JobPosting:
+    posting = db.get(JobPosting, posting_id)
+    if posting is None:
+        raise NotFound(policy.NOT_FOUND)
+    policy.ensure_can_view(db, user, posting, get_company(db, posting.company_id))
+    return posting
+
+
+def get_posting_for_edit(db: Session, user: User, posting_id: int) -> tuple[JobPosting, Company]:
+    posting = db.get(JobPosting, posting_id)
+    if posting is None:
+        raise NotFound(policy.NOT_FOUND)
+    company = get_company(db, posting.company_id)
+    policy.ensure_can_edit(db, user, posting, company)
+    return posting, company
+
+
+def update_posting(
+    db: Session,
+    user: User,
+    posting_id: int,
+    data: Mapping[str, Any],
+    *,
+    status: PostingStatus | None = None,
+) -> JobPosting:
+    posting, company = get_posting_for_edit(db, user, posting_id)
+    clean, errors = validate_posting(data, previous=posting)
+    if errors:
+        raise ValidationFailed(fields=errors)
+    changed = _changed_fields(posting, clean)
+    _apply(posting, clean, company)
+    if status is not None and status != posting.status:
+        _set_status(posting, status)
+        changed.append("status")
+    if changed:
+        _audit(db, user, "job.update", posting, changed)
+    return posting
+
+
+def set_status(db: Session, user: User, posting_id: int, status: PostingStatus) -> JobPosting:
+    posting, _company = get_posting_for_edit(db, user, posting_id)
+    if posting.status != status:
+        _set_status(posting, status)
+        action = "job.publish" if status == PostingStatus.PUBLISHED else f"job.{status.value}"
+        _audit(db, user, action, posting, ["status"])
+    return posting
+
+
+def form_values(posting: JobPosting) -> dict[str, Any]:
+    """A posting as the edit form shows it."""
+    values: dict[str, Any] = {name: getattr(posting, name) for name in FIELDS}
+    values["required_skills"] = "\n".join(posting.required_skills)
+    values["nice_skills"] = "\n".join(posting.nice_skills)
+    values["job_type"] = posting.job_type.value
+    for name in ("start_date", "deadline"):
+        values[name] = values[name].isoformat() if values[name] else ""
+    for name in ("hours_min", "hours_max"):
+        values[name] = "" if values[name] is None else str(values[name])
+    values["postcode"] = posting.postcode or ""
+    return values
+
+
+def postings_of_company_user(db: Session, user: User) -> list[tuple[JobPosting, Company]]:
+    """Every posting of every company the user is a member of, newest first."""
+    ids = policy.member_company_ids(db, user)
+    if not ids:
+        return []
+    rows = db.execute(
+        select(JobPosting, Company)
+        .join(Company, Company.id == JobPosting.company_id)
+        .where(JobPosting.company_id.in_(ids))
+        .order_by(Company.name, JobPosting.updated_at.desc(), JobPosting.id.desc())
+    )
+    return [(posting, company) for posting, company in rows.all()]
+
+
+def postings_of_company(db: Session, user: User, company: Company) -> list[JobPosting]:
+    """A company's postings as the viewer may see them (all for those who manage it)."""
+    query = select(JobPosting).where(JobPosting.company_id == company.id)
+    if not policy.can_manage_company(db, user, company):
+        if user.role != Role.FLEXJOBBER or user.jobcentre_id != company.jobcentre_id:
+            return []
+        query = query.where(JobPosting.status == PostingStatus.PUBLISHED)
+    return list(db.scalars(query.order_by(JobPosting.id.desc())))
+
+
+# ---------------------------------------------------------------- search
+
+
+@dataclass
+class JobFilters:
+    q: str = ""
+    fit_hours: bool = False
+    max_km: int | None = None
+    origin: str | None = None  # postcode to measure from; the flexjobber's own by default
+    accommodations: list[str] = field(default_factory=list)
+    job_type: str | None = None
+
+
+@dataclass
+class SearchResult:
+    items: list[tuple[JobPosting, Company, float | None]]  # posting, company, distance in km
+    total: int
+    page: int
+    pages: int
+    origin: str | None
+    hours: tuple[int | None, int | None] | None  # the profile's hours used by "fit_hours"
+
+
+def clean_filters(
+    q: str = "",
+    fit_hours: Any = None,
+    max_km: Any = None,
+    origin: Any = None,
+    accommodations: Iterable[str] = (),
+    job_type: Any = None,
+) -> tuple[JobFilters, dict[str, str]]:
+    errors: dict[str, str] = {}
+    km: int | None = None
+    try:
+        km = _int(max_km)
+        if km is not None and not 1 <= km <= MAX_DISTANCE_KM:
+            raise ValueError
+    except ValueError:
+        km = None
+        errors["max_km"] = N_("Skriv en afstand i hele kilometer mellem 1 og 500.")
+    origin_code = None
+    if _text(origin):
+        origin_code = normalize_postcode(_text(origin))
+        if origin_code is None or postcode_info(origin_code) is None:
+            origin_code = None
+            errors["origin"] = N_("Postnummeret findes ikke.")
+    codes = [c for c in ACCOMMODATION_CODES if c in set(accommodations)]
+    if len(codes) != len(set(accommodations)):
+        errors["accommodations"] = N_("Vælg kun skånehensyn fra listen.")
+    kind = _text(job_type) or None
+    if kind is not None and kind not in JOB_TYPES:
+        errors["job_type"] = N_("Vælg en jobtype fra listen.")
+        kind = None
+    filters = JobFilters(
+        q=_text(q)[:200],
+        fit_hours=_bool(fit_hours),
+        max_km=km,
+        origin=origin_code,
+        accommodations=codes,
+        job_type=kind,
+    )
+    return filters, errors
+
+
+@cache
+def _all_postcodes() -> tuple[tuple[str, float, float], ...]:
+    found = (postcode_info(f"{number:04d}") for number in range(10_000))
+    return tuple((i.postcode, i.lat, i.lon) for i in found if i is not None)
+
+
+def distance_km(a: str | None, b: str | None) -> float | None:
+    """Great-circle distance between two postcode centres."""
+    first, second = postcode_info(a), postcode_info(b)
+    if first is None or second is None:
+        return None
+    return _haversine(first.lat, first.lon, second.lat, second.lon)
+
+
+def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, max(0.0, a))))
+
+
+@cache
+def postcodes_within(origin: str, km: int) -> tuple[str, ...]:
+    """Postcodes whose centre lies within km of the origin's (cached: ~1,100 postcodes)."""
+    centre = postcode_info(origin)
+    if centre is None:
+        return ()
+    # A bounding box first (cheap), then the exact great-circle distance.
+    dlat = km / 111.0
+    dlon = km / max(1.0, 111.0 * math.cos(math.radians(centre.lat)))
+    return tuple(
+        code
+        for code, lat, lon in _all_postcodes()
+        if abs(lat - centre.lat) <= dlat
+        and abs(lon - centre.lon) <= dlon
+        and _haversine(centre.lat, centre.lon, lat, lon) <= km
+    )
+
+
+def own_profile(db: Session, user: User) -> FlexjobberProfile | None:
+    if user.role != Role.FLEXJOBBER:
+        return None
+    return db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.user_id == user.id))
+
+
+def _visible(user: User, db: Session, *, include_own: bool) -> Select[JobPosting, Company]:
+    """Published postings the user may see; with include_own, a company's own drafts too."""
+    query = select(JobPosting, Company).join(Company, Company.id == JobPosting.company_id)
+    published = JobPosting.status == PostingStatus.PUBLISHED
+    if user.role == Role.ADMIN:
+        return query.where(published)
+    if user.role in (Role.CONSULTANT, Role.FLEXJOBBER):
+        if user.jobcentre_id is None:
+            return query.where(false())
+        return query.where(published, Company.jobcentre_id == user.jobcentre_id)
+    if user.role == Role.COMPANY:
+        ids = policy.member_company_ids(db, user)
+        if not ids:
+            return query.where(false())
+        own = JobPosting.company_id.in_(ids)
+        return query.where(own if include_own else and_(own, published))
+    return query.where(false())
+
+
+def search_postings(
+    db: Session,
+    user: User,
+    filters: JobFilters,
+    page: int = 1,
+    *,
+    include_own: bool = False,
+    page_size: int = PAGE_SIZE,
+) -> SearchResult:
+    query = _visible(user, db, include_own=include_own)
+    for term in search_terms(filters.q):
+        query = query.where(JobPosting.search_text.like(like_pattern(term), escape="\\"))
+    if filters.job_type:
+        query = query.where(JobPosting.job_type == JobType(filters.job_type))
+    for code in filters.accommodations:
+        # The codes are plain identifiers, so their JSON text is exact: '"code"'.
+        text = cast(JobPosting.accommodations_offered, String)
+        query = query.where(text.like(like_pattern(f'"{code}"'), escape="\\"))
+    profile = own_profile(db, user)
+    hours = None
+    if filters.fit_hours and profile is not None and (profile.hours_min or profile.hours_max):
+        hours = (profile.hours_min, profile.hours_max)
+        if profile.hours_max:
+            query = query.where(
+                or_(JobPosting.hours_min.is_(None), JobPosting.hours_min <= profile.hours_max)
+            )
+        if profile.hours_min:
+            query = query.where(
+                or_(JobPosting.hours_max.is_(None), JobPosting.hours_max >= profile.hours_min)
+            )
+    origin = filters.origin or (profile.postcode if profile else None)
+    if filters.max_km is not None and origin:
+        near = postcodes_within(origin, filters.max_km)
+        query = query.where(or_(JobPosting.remote.is_(True), JobPosting.postcode.in_(near)))
+    total = int(db.scalar(select(func.count()).select_from(query.subquery())) or 0)
+    pages = max(1, math.ceil(total / page_size))
+    page = min(max(1, page), pages)
+    rows = db.execute(
+        query.order_by(JobPosting.published_at.desc().nulls_last(), JobPosting.id.desc())
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+    ).all()
+    items = [
+        (posting, company, distance_km(origin, posting.postcode) if origin else None)
+        for posting, company in rows
+    ]
+    return SearchResult(
+        items=items, total=total, page=page, pages=pages, origin=origin, hours=hours
+    )

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from tests.app.route_matrix import COMPANIES, api, row
+
+# {job}: published by company (company_user); {draft_job}: its draft; {job2}: company2's.
+JOB_VIEW = row(303, 200, 200, 200, 404, 200, 404, 200)
+DRAFT_VIEW = row(303, 404, 404, 200, 404, 200, 404, 200)
+JOB_EDIT = row(303, 403, 403, 200, 404, 200, 404, 200)
+BROWSERS = row(303, 200, 200, 403, 403, 200, 200, 200)
+WRITERS = row(303, 403, 403, 200, 200, 200, 200, 200)
+IMPORTERS = row(303, 403, 403, 403, 403, 200, 200, 403)
+
+# {company2}/{job2} are checked in test_postings.py: the matrix walker's placeholder pattern
+# ([a-z_]+) does not accept digits yet.
+GET_MATRIX = {
+    "/virksomhed/opslag": COMPANIES,
+    "/opslag/ny": WRITERS,
+    "/opslag/ny?virksomhed={company}": row(303, 403, 403, 200, 404, 200, 404, 200),
+    "/opslag/{job}/rediger": JOB_EDIT,
+    "/opslag/{draft_job}/rediger": DRAFT_VIEW,
+    "/job": BROWSERS,
+    "/job/{job}": JOB_VIEW,
+    "/job/{draft_job}": DRAFT_VIEW,
+    "/konsulent/import": IMPORTERS,
+    "/konsulent/import/eksempel.csv": IMPORTERS,
+    "/api/v1/jobs": api(row(303, 200, 200, 200, 200, 200, 200, 200)),
+    "/api/v1/jobs/{job}": api(JOB_VIEW),
+    "/api/v1/jobs/{draft_job}": api(DRAFT_VIEW),
+}
+
+NOT_WALKED = {
+    "/opslag/{job}/offentliggoer": "POST only (tests/app/jobs/test_postings.py)",
+    "/opslag/{job}/luk": "POST only (tests/app/jobs/test_postings.py)",
+    "/konsulent/import/bekraeft": "POST only (tests/app/jobs/test_csv_import.py)",
+    "/api/v1/jobs/import": "POST only (tests/app/jobs/test_csv_import.py)",
+}
