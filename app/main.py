@@ -23,7 +23,10 @@ from app.health import api as health_api
 from app.home import pages as home_pages
 from app.jobs import api as job_api
 from app.jobs import pages as job_pages
+from app.matches import api as match_api
+from app.matches import pages as match_pages
 from app.matchmaking.engine import MatchEngine
+from app.notifications import pages as notification_pages
 from app.profiles import api as profile_api
 from app.profiles import pages as profile_pages
 from app.settings import Settings, get_settings
@@ -73,8 +76,18 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         job_pages,
         candidate_pages,
         caseload_pages,
+        match_pages,
+        notification_pages,
     ):
         app.include_router(pages.router)
-    for api in (auth_api, company_api, profile_api, job_api, candidate_api, taxonomy_api):
+    for api in (
+        auth_api,
+        company_api,
+        profile_api,
+        job_api,
+        candidate_api,
+        taxonomy_api,
+        match_api,
+    ):
         app.include_router(api.router)
     return app

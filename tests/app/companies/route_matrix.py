@@ -15,6 +15,9 @@ GET_MATRIX = {
     "/virksomheder/{company}/rediger": COMPANY_EDIT,
     "/virksomheder/{company}/kolleger": COMPANY_EDIT,
     "/api/v1/companies/{company}": api(COMPANY_VIEW),
+    # {company2}: company_user2's company, same jobcentre.
+    "/virksomheder/{company2}": row(303, 200, 200, 404, 200, 200, 404, 200),
+    "/virksomheder/{company2}/rediger": row(303, 403, 403, 404, 200, 200, 404, 200),
 }
 
 NOT_WALKED: dict[str, str] = {}

@@ -10,9 +10,14 @@ BROWSERS = row(303, 200, 200, 403, 403, 200, 200, 200)
 WRITERS = row(303, 403, 403, 200, 200, 200, 200, 200)
 IMPORTERS = row(303, 403, 403, 403, 403, 200, 200, 403)
 
-# {company2}/{job2} are checked in test_postings.py: the matrix walker's placeholder pattern
-# ([a-z_]+) does not accept digits yet.
+# {job2}: published by company2 (company_user2).
+JOB2_VIEW = row(303, 200, 200, 404, 200, 200, 404, 200)
+JOB2_EDIT = row(303, 403, 403, 404, 200, 200, 404, 200)
+
 GET_MATRIX = {
+    "/opslag/{job2}/rediger": JOB2_EDIT,
+    "/job/{job2}": JOB2_VIEW,
+    "/api/v1/jobs/{job2}": api(JOB2_VIEW),
     "/virksomhed/opslag": COMPANIES,
     "/opslag/ny": WRITERS,
     "/opslag/ny?virksomhed={company}": row(303, 403, 403, 200, 404, 200, 404, 200),

@@ -9,6 +9,7 @@ NAMED_VIEW = row(303, 200, 404, 200, 200, 200, 404, 200)
 EDIT_NAMED = row(303, 200, 404, 403, 403, 200, 404, 403)
 # No CV is stored in the personas: nobody gets one, and outsiders learn nothing either.
 NO_CV = row(303, 404, 404, 404, 404, 404, 404, 404)
+HIDDEN_VIEW = row(303, 404, 200, 404, 404, 200, 404, 200)
 CONSULTANTS = row(303, 403, 403, 403, 403, 200, 200, 403)
 SEARCHERS = row(303, 403, 403, 200, 200, 200, 200, 200)
 
@@ -23,10 +24,11 @@ GET_MATRIX = {
     "/api/v1/me/profile": api(FLEXJOBBERS),
     "/api/v1/profiles": api(SEARCHERS),
     "/api/v1/profiles/{profile}": api(NAMED_VIEW),
+    # {profile2}: Bo's HIDDEN profile — companies see nothing of it (404), like outsiders.
+    "/profiler/{profile2}": HIDDEN_VIEW,
+    "/api/v1/profiles/{profile2}": api(HIDDEN_VIEW),
 }
 
-# {profile2} (the hidden profile) is not walked here: the matrix's placeholder pattern has no
-# digits; tests/app/profiles/test_privacy.py covers it for every persona.
 NOT_WALKED = {
     "/profiler/{profile_id}/invitation": "POST only (tests/app/profiles/test_consultant.py)",
 }
