@@ -96,3 +96,72 @@ def ensure_can_message(who: Party, match: Match) -> None:
                 "eller når jobcentret har anbefalet matchet."
             )
         )
+
+
+# ---------------------------------------------------------------- added for the match pages
+
+TERMINAL = frozenset({MatchState.ENDED, MatchState.DISMISSED, MatchState.EXPIRED})
+EARLY = frozenset({MatchState.SUGGESTED, MatchState.RECOMMENDED, MatchState.INTEREST})
+
+
+def company_knows(match: Match) -> bool:
+    """Whether the posting's company may open the match (the rule in ``party``)."""
+    return not (
+        match.state in (MatchState.SUGGESTED, MatchState.DISMISSED)
+        and not match.company_interest_at
+    )
+
+
+def candidates_party(db: Session, user: User, job: JobPosting, company_jobcentre_id: int) -> Party:
+    """Who may see a posting's ranked candidates: the company's members, consultants of the
+    company's jobcentre, admins (read-only). Everybody else: as if the posting did not exist."""
+    if user.role == Role.COMPANY and is_company_member(db, user, job.company_id):
+        return Party.COMPANY
+    if user.role == Role.CONSULTANT and user.jobcentre_id == company_jobcentre_id:
+        return Party.CONSULTANT
+    if user.role == Role.ADMIN:
+        return Party.ADMIN
+    raise NotFound(N_("Jobopslaget findes ikke."))
+
+
+def allowed_actions(who: Party, match: Match, job_published: bool = True) -> list[str]:
+    """The actions this party may take on the match now (what the pages offer as buttons)."""
+    state = match.state
+    if who == Party.ADMIN:
+        return []
+    actions: list[str] = []
+    if who == Party.FLEXJOBBER:
+        if state in EARLY and not match.flexjobber_interest_at:
+            actions.append("interest")
+        if state in EARLY:
+            actions += ["save", "hide"]
+    elif who == Party.COMPANY:
+        if state in EARLY and not match.company_interest_at:
+            actions.append("interest")
+    else:  # consultant
+        if state in (MatchState.SUGGESTED, MatchState.DISMISSED, MatchState.INTEREST) and (
+            job_published
+        ):
+            actions.append("recommend")
+        if state == MatchState.SUGGESTED:
+            actions.append("dismiss")
+        if state in EARLY and not match.flexjobber_interest_at:
+            actions.append("interest")  # on the flexjobber's behalf, with a reason
+    if who in (Party.COMPANY, Party.CONSULTANT):
+        if state in (MatchState.MUTUAL, MatchState.RECOMMENDED, MatchState.MEETING):
+            actions.append("meeting")
+        if state in (MatchState.MEETING, MatchState.MUTUAL):
+            actions.append("trial")
+        if state in (MatchState.MEETING, MatchState.TRIAL, MatchState.MUTUAL):
+            actions.append("hire")
+    if state not in TERMINAL and state != MatchState.SUGGESTED:
+        actions.append("end")
+    return actions
+
+
+def may_message(who: Party, match: Match) -> bool:
+    try:
+        ensure_can_message(who, match)
+    except Forbidden:
+        return False
+    return True

@@ -25,6 +25,7 @@ from app.models import (
     PostingStatus,
     Visibility,
 )
+from matching.encoders import CachedEncoder
 from matching.index import MatchIndex
 
 log = logging.getLogger("fleksbro.matching")
@@ -35,6 +36,8 @@ class MatchEngine:
     def __init__(self, index_factory: Callable[[], MatchIndex] = MatchIndex) -> None:
         self._index_factory = index_factory
         self._index: MatchIndex | None = None
+        # Kept across reset() so the embedding cache survives (as reset promises).
+        self._encoder: CachedEncoder | None = None
         self._synced_at: datetime | None = None
         # Which jobcentre's forum each indexed job and profile belongs to, and who may be found.
         self.job_jobcentre: dict[str, int] = {}
@@ -47,7 +50,11 @@ class MatchEngine:
     @property
     def index(self) -> MatchIndex:
         if self._index is None:
-            self._index = self._index_factory()
+            if self._encoder is not None and self._index_factory is MatchIndex:
+                self._index = MatchIndex(encoder=self._encoder)
+            else:
+                self._index = self._index_factory()
+            self._encoder = self._index.encoder
         return self._index
 
     def reset(self) -> None:

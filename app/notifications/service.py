@@ -121,3 +121,16 @@ def set_mode(db: Session, user: User, mode: str) -> None:
     if mode not in NOTIFY_MODES:
         raise ValidationFailed(fields={"notify_mode": N_("Vælg en af mulighederne.")})
     user.notify_mode = mode
+
+
+def mark_read_for_match(db: Session, user: User, match_id: int) -> None:
+    """Opening a match reads its notifications."""
+    db.execute(
+        update(Notification)
+        .where(
+            Notification.user_id == user.id,
+            Notification.match_id == match_id,
+            Notification.read_at.is_(None),
+        )
+        .values(read_at=utcnow())
+    )

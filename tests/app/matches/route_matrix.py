@@ -4,6 +4,7 @@ from tests.app.route_matrix import FLEXJOBBERS, api, row
 
 # The posting's company, consultants of its jobcentre and admins (read-only); others 404.
 CANDIDATES = row(303, 404, 404, 200, 404, 200, 404, 200)
+CANDIDATES2 = row(303, 404, 404, 404, 200, 200, 404, 200)
 # Every consultant has a board (their own caseload); nobody else.
 CONSULTANTS = row(303, 403, 403, 403, 403, 200, 200, 403)
 
@@ -13,9 +14,11 @@ GET_MATRIX = {
     "/konsulent/match": CONSULTANTS,
     "/opslag/{job}/kandidater": CANDIDATES,
     "/opslag/{draft_job}/kandidater": CANDIDATES,
+    "/opslag/{job2}/kandidater": CANDIDATES2,
     "/api/v1/me/matches": api(FLEXJOBBERS),
     "/api/v1/me/consents": api(FLEXJOBBERS),
     "/api/v1/jobs/{job}/candidates": api(CANDIDATES),
+    "/api/v1/jobs/{job2}/candidates": api(CANDIDATES2),
 }
 
 _MATCH = "needs a match row: walked for every persona in tests/app/matches/test_access.py"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi import FastAPI

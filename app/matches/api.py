@@ -1,0 +1,271 @@
+"""JSON routes for matches, conversations and consents: the same services and rules as the pages."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from fastapi.responses import Response
+from sqlalchemy.orm import Session
+
+from app.kit.i18n import N_
+from app.matches import consent as consents
+from app.matches import lifecycle, messaging, ranking, service
+from app.matches.lifecycle import MatchContext, Outbox
+from app.matches.policy import Party, company_knows, may_message
+from app.matches.schemas import (
+    CandidateList,
+    CandidateOut,
+    ConsentIn,
+    ConsentList,
+    ConsentOut,
+    JobMatchList,
+    JobMatchOut,
+    MatchActionIn,
+    MatchJobOut,
+    MatchOut,
+    MessageIn,
+    MessageList,
+    MessageOut,
+    PersonOut,
+    TimelineOut,
+)
+from app.matchmaking.engine import MatchEngine
+from app.models import Company, User
+from app.web.deps import CurrentUser, MailerDep, SessionDep, SettingsDep
+from app.web.i18n import language_of
+from app.web.routers import api_router
+
+router = api_router("matches")
+
+
+def _engine(request: Request) -> MatchEngine:
+    engine: MatchEngine = request.app.state.match_engine
+    return engine
+
+
+EngineDep = Annotated[MatchEngine, Depends(_engine)]
+
+
+def _outbox(settings: SettingsDep, mailer: MailerDep) -> Outbox:
+    return Outbox(settings, mailer)
+
+
+OutboxDep = Annotated[Outbox, Depends(_outbox)]
+
+
+@router.get("/me/matches", response_model=JobMatchList)
+def my_matches(
+    request: Request, db: SessionDep, engine: EngineDep, user: CurrentUser
+) -> JobMatchList:
+    """Published jobs ranked for the signed-in flexjobber, with score and reasons."""
+    profile = service.own_profile(db, user)
+    items = ranking.jobs_for_flexjobber(
+        db, engine, user, language_of(request), seen=profile.matches_seen_at
+    )
+    return JobMatchList(
+        ready=items is not None,
+        items=[
+            JobMatchOut(
+                job_id=item.job.id,
+                title=item.job.title,
+                company_id=item.company.id,
+                company_name=item.company.name,
+                score=round(item.score, 1),
+                reasons=item.reasons,
+                is_new=item.is_new,
+                match_id=item.match.id if item.match else None,
+                state=item.match.state.value if item.match else None,
+                saved=bool(item.match and item.match.saved_at),
+            )
+            for item in items or []
+        ],
+    )
+
+
+@router.get("/jobs/{job_id}/candidates", response_model=CandidateList)
+def job_candidates(
+    request: Request, db: SessionDep, engine: EngineDep, user: CurrentUser, job_id: int
+) -> CandidateList:
+    """A posting's ranked candidates as the caller may see them (pseudonyms, no health data
+    unless shared)."""
+    job, who = service.posting_for_candidates(db, user, job_id)
+    items = ranking.candidates_for_job(db, engine, user, job, language_of(request))
+    visible = {
+        i.profile.id: i.match
+        for i in items or []
+        if i.match is not None and (who != Party.COMPANY or company_knows(i.match))
+    }
+    unread = messaging.unread_by_match(db, user, [m.id for m in visible.values()])
+    out = []
+    for item in items or []:
+        match = visible.get(item.profile.id)
+        out.append(
+            CandidateOut(
+                profile_id=item.profile.id,
+                name=item.name,
+                is_pseudonym=item.is_pseudonym,
+                headline=item.profile.headline,
+                score=round(item.score, 1),
+                reasons=item.reasons,
+                match_id=match.id if match else None,
+                state=match.state.value if match else None,
+                unread=unread.get(match.id, 0) if match else 0,
+            )
+        )
+    return CandidateList(ready=items is not None, items=out)
+
+
+def _match_out(db: Session, ctx: MatchContext) -> MatchOut:
+    company = db.get(Company, ctx.job.company_id)
+    assert company is not None
+    m = ctx.match
+    person = service.person_for(db, ctx)
+    return MatchOut(
+        id=m.id,
+        state=m.state.value,
+        party=ctx.party.value,
+        job=MatchJobOut(
+            id=ctx.job.id,
+            title=ctx.job.title,
+            company_id=company.id,
+            company_name=company.name,
+            status=ctx.job.status.value,
+        ),
+        person=PersonOut(**vars(person)),
+        allowed_actions=service.actions_for(ctx),
+        may_message=may_message(ctx.party, m),
+        expires_at=m.expires_at,
+        recommendation_note=m.recommendation_note,
+        flexjobber_interest_at=m.flexjobber_interest_at,
+        company_interest_at=m.company_interest_at,
+        meeting_at=m.meeting_at,
+        meeting_place=m.meeting_place,
+        meeting_online=m.meeting_online,
+        meeting_participants=m.meeting_participants,
+        trial_start=m.trial_start,
+        trial_end=m.trial_end,
+        trial_hours=m.trial_hours,
+        hired_hours=m.hired_hours,
+        hired_start=m.hired_start,
+        ended_reason=m.ended_reason,
+        ended_note=m.ended_note,
+        timeline=[
+            TimelineOut(
+                when=e.when, who=e.who, kind=e.kind, from_state=e.from_state, to_state=e.to_state
+            )
+            for e in service.timeline_for(db, ctx)
+        ],
+    )
+
+
+@router.get("/matches/{match_id}", response_model=MatchOut)
+def get_match(db: SessionDep, user: CurrentUser, match_id: int) -> MatchOut:
+    ctx = lifecycle.load(db, user, match_id)
+    service.record_company_view(db, user, ctx)
+    return _match_out(db, ctx)
+
+
+@router.post("/matches/{match_id}", response_model=MatchOut)
+def act_on_match(
+    db: SessionDep, out: OutboxDep, user: CurrentUser, match_id: int, body: MatchActionIn
+) -> MatchOut:
+    """Actions: interest, recommend, dismiss, meeting, trial, hire, end, save, hide."""
+    ctx = lifecycle.load(db, user, match_id)
+    data = service.ActionInput(
+        action=body.action,
+        note=body.note,
+        reason=body.reason,
+        on_behalf_reason=body.on_behalf_reason,
+        meeting_at=body.meeting_at,
+        place=body.meeting_place,
+        online=body.meeting_online,
+        participants=body.meeting_participants,
+        start=body.start,
+        end=body.end,
+        hours=body.hours,
+        saved=body.saved,
+    )
+    if data.meeting_at is not None and data.meeting_at.tzinfo is None:
+        data.errors["meeting_at"] = N_("Angiv tidspunktet med tidszone.")
+        data.meeting_at = None
+    service.perform(db, out, user, ctx, data)
+    db.flush()
+    return _match_out(db, lifecycle.load(db, user, match_id))
+
+
+def _messages(db: Session, user: User, ctx: MatchContext) -> MessageList:
+    return MessageList(
+        items=[
+            MessageOut(id=m.id, when=m.when, sender=m.sender, mine=m.mine, body=m.body)
+            for m in service.conversation_for(db, user, ctx)
+        ]
+    )
+
+
+@router.get("/matches/{match_id}/messages", response_model=MessageList)
+def list_messages(db: SessionDep, user: CurrentUser, match_id: int) -> MessageList:
+    return _messages(db, user, lifecycle.load(db, user, match_id))
+
+
+@router.post("/matches/{match_id}/messages", response_model=MessageOut, status_code=201)
+def post_message(
+    db: SessionDep, out: OutboxDep, user: CurrentUser, match_id: int, body: MessageIn
+) -> MessageOut:
+    ctx = lifecycle.load(db, user, match_id)
+    message = messaging.send(db, out, user, ctx, body.body)
+    return MessageOut(
+        id=message.id,
+        when=message.created_at,
+        sender=user.display_name,
+        mine=True,
+        body=message.body,
+    )
+
+
+def _consents(db: Session, user: User) -> ConsentList:
+    return ConsentList(
+        items=[
+            ConsentOut(
+                company_id=company.id,
+                company_name=company.name,
+                identity=c.share_identity,
+                cv=c.share_cv,
+                accommodations=c.share_accommodations,
+                granted_at=c.granted_at,
+                withdrawn_at=c.withdrawn_at,
+            )
+            for c, company in consents.history(db, user)
+        ]
+    )
+
+
+@router.get("/me/consents", response_model=ConsentList)
+def list_consents(db: SessionDep, user: CurrentUser) -> ConsentList:
+    """Everything the flexjobber has shared with whom, withdrawn consents included."""
+    service.own_profile(db, user)
+    return _consents(db, user)
+
+
+@router.post("/me/consents", response_model=ConsentList)
+def grant_consent(db: SessionDep, user: CurrentUser, body: ConsentIn) -> ConsentList:
+    """Sets what one company may see (all false withdraws)."""
+    service.own_profile(db, user)
+    consents.grant(
+        db,
+        user,
+        body.company_id,
+        identity=body.identity,
+        cv=body.cv,
+        accommodations=body.accommodations,
+    )
+    return _consents(db, user)
+
+
+@router.delete("/me/consents", status_code=204)
+def withdraw_consent(
+    db: SessionDep, user: CurrentUser, company_id: Annotated[int, Query()]
+) -> Response:
+    service.own_profile(db, user)
+    consents.withdraw(db, user, company_id)
+    return Response(status_code=204)

@@ -1,0 +1,157 @@
+"""JSON shapes for the match API (/api/v1/me/matches, /jobs/{id}/candidates, /matches/...)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class JobMatchOut(BaseModel):
+    job_id: int
+    title: str
+    company_id: int
+    company_name: str
+    score: float = Field(description="0–100")
+    reasons: list[str]
+    is_new: bool
+    match_id: int | None = None
+    state: str | None = None
+    saved: bool = False
+
+
+class JobMatchList(BaseModel):
+    ready: bool = Field(description="False while the match index has no entry for you yet")
+    items: list[JobMatchOut]
+
+
+class CandidateOut(BaseModel):
+    profile_id: int
+    name: str = Field(description="The name, or the pseudonym when the person is anonymous")
+    is_pseudonym: bool
+    headline: str
+    score: float
+    reasons: list[str]
+    match_id: int | None = Field(None, description="Set when the caller may open the match")
+    state: str | None = None
+    unread: int = 0
+
+
+class CandidateList(BaseModel):
+    ready: bool
+    items: list[CandidateOut]
+
+
+class PersonOut(BaseModel):
+    profile_id: int
+    name: str
+    is_pseudonym: bool
+    email: str | None = None
+    headline: str
+    skills: list[str]
+    wished_jobs: list[str]
+    hours_min: int | None
+    hours_max: int | None
+    postcode: str | None
+    has_cv: bool
+    accommodation_needs: dict[str, bool] | None = Field(
+        None, description="Absent (null) unless the person shares them with the caller"
+    )
+    accommodation_note: str | None = None
+
+
+class TimelineOut(BaseModel):
+    when: datetime
+    who: str = Field(description="Empty for Fleksbro itself")
+    kind: str
+    from_state: str
+    to_state: str
+
+
+class MatchJobOut(BaseModel):
+    id: int
+    title: str
+    company_id: int
+    company_name: str
+    status: str
+
+
+class MatchOut(BaseModel):
+    id: int
+    state: str
+    party: str
+    job: MatchJobOut
+    person: PersonOut
+    allowed_actions: list[str]
+    may_message: bool
+    expires_at: datetime | None
+    recommendation_note: str
+    flexjobber_interest_at: datetime | None
+    company_interest_at: datetime | None
+    meeting_at: datetime | None
+    meeting_place: str
+    meeting_online: bool
+    meeting_participants: str
+    trial_start: date | None
+    trial_end: date | None
+    trial_hours: int | None
+    hired_hours: int | None
+    hired_start: date | None
+    ended_reason: str
+    ended_note: str
+    timeline: list[TimelineOut]
+
+
+class MatchActionIn(BaseModel):
+    action: Literal[
+        "interest", "recommend", "dismiss", "meeting", "trial", "hire", "end", "save", "hide"
+    ]
+    note: str = Field("", max_length=2000)
+    reason: str = Field("", max_length=60)
+    on_behalf_reason: str = Field("", max_length=500)
+    meeting_at: datetime | None = Field(None, description="With a time zone")
+    meeting_place: str = Field("", max_length=300)
+    meeting_online: bool = False
+    meeting_participants: str = Field("", max_length=2000)
+    start: date | None = Field(None, description="Trial or hiring start")
+    end: date | None = Field(None, description="Trial end")
+    hours: int | None = Field(None, description="Hours a week (trial or hiring)")
+    saved: bool = True
+
+
+class MessageOut(BaseModel):
+    id: int
+    when: datetime
+    sender: str
+    mine: bool
+    body: str
+
+
+class MessageList(BaseModel):
+    items: list[MessageOut]
+
+
+class MessageIn(BaseModel):
+    body: str = Field(max_length=20_000)
+
+
+class ConsentOut(BaseModel):
+    company_id: int
+    company_name: str
+    identity: bool
+    cv: bool
+    accommodations: bool
+    granted_at: datetime
+    withdrawn_at: datetime | None
+
+
+class ConsentList(BaseModel):
+    items: list[ConsentOut]
+
+
+class ConsentIn(BaseModel):
+    company_id: int
+    identity: bool = False
+    cv: bool = False
+    accommodations: bool = False

@@ -1,0 +1,515 @@
+"""The match use cases shared by the HTML pages and the JSON API.
+
+Builds on lifecycle (transitions), consent, messaging and ranking; decides here what each party
+sees of the person (``person_for``) and of the timeline and conversation (names of people the
+reader may not know are replaced by the pseudonym). No FastAPI, never commits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import Select, or_, select, update
+from sqlalchemy.orm import Session
+
+from app.audit import service as audit
+from app.errors import Forbidden, NotFound, ValidationFailed
+from app.kit.clock import utcnow
+from app.kit.i18n import N_
+from app.matches import consent as consents
+from app.matches import lifecycle, messaging
+from app.matches.lifecycle import MatchContext, Outbox
+from app.matches.policy import Party, allowed_actions, candidates_party, company_knows
+from app.models import (
+    AccommodationNeeds,
+    AuditEvent,
+    Company,
+    CompanyMember,
+    Consent,
+    FlexjobberProfile,
+    JobPosting,
+    Match,
+    MatchState,
+    PostingStatus,
+    Role,
+    User,
+    Visibility,
+)
+
+ACTIONS = ("interest", "recommend", "dismiss", "meeting", "trial", "hire", "end", "save", "hide")
+JOB_NOT_FOUND = N_("Jobopslaget findes ikke.")
+PROFILE_NOT_FOUND = N_("Profilen findes ikke.")
+
+# ---------------------------------------------------------------- what a party sees
+
+
+@dataclass
+class PersonView:
+    """The flexjobber as the reading party may see them; None/False means "not disclosed"."""
+
+    profile_id: int
+    name: str
+    is_pseudonym: bool
+    email: str | None
+    headline: str
+    skills: list[str]
+    wished_jobs: list[str]
+    hours_min: int | None
+    hours_max: int | None
+    postcode: str | None
+    has_cv: bool
+    # None: not disclosed to this party (not even whether there are any).
+    accommodation_needs: dict[str, bool] | None = None
+    accommodation_note: str | None = None
+
+
+def company_consent(db: Session, ctx: MatchContext) -> Consent | None:
+    found = consents.active(db, ctx.profile.id, {ctx.job.company_id})
+    return found[0] if found else None
+
+
+def identity_visible(db: Session, ctx: MatchContext) -> bool:
+    """Whether this party may know the person's name."""
+    if ctx.party != Party.COMPANY:
+        return True
+    if ctx.profile.visibility == Visibility.NAMED:
+        return True
+    given = company_consent(db, ctx)
+    return bool(given and given.share_identity)
+
+
+def person_for(db: Session, ctx: MatchContext) -> PersonView:
+    owner = db.get(User, ctx.profile.user_id)
+    assert owner is not None
+    profile = ctx.profile
+    if ctx.party == Party.COMPANY:
+        given = company_consent(db, ctx)
+        named = profile.visibility == Visibility.NAMED or bool(given and given.share_identity)
+        cv = bool(given and given.share_cv and profile.cv_storage_key)
+        health = profile.share_accommodations or bool(given and given.share_accommodations)
+        email = owner.email if named else None
+    else:
+        named = True
+        cv = bool(profile.cv_storage_key)
+        health = ctx.party in (Party.FLEXJOBBER, Party.CONSULTANT)
+        email = owner.email if ctx.party != Party.ADMIN else None
+    needs = db.get(AccommodationNeeds, profile.id) if health else None
+    return PersonView(
+        profile_id=profile.id,
+        name=owner.display_name if named else profile.pseudonym,
+        is_pseudonym=not named,
+        email=email,
+        headline=profile.headline,
+        skills=list(profile.skills),
+        wished_jobs=[str(w.get("label", "")) for w in profile.wished_jobs if w.get("label")],
+        hours_min=profile.hours_min,
+        hours_max=profile.hours_max,
+        postcode=profile.postcode,
+        has_cv=cv,
+        accommodation_needs=(dict(needs.needs) if needs else {}) if health else None,
+        accommodation_note=(needs.note if needs else "") if health else None,
+    )
+
+
+def record_company_view(db: Session, viewer: User, ctx: MatchContext) -> None:
+    """A company opening the match has seen the profile: the person can see that in /mine-data."""
+    if ctx.party == Party.COMPANY:
+        audit.record(
+            db, viewer, "profile.viewed", "profile", ctx.profile.id, details={"via": "match"}
+        )
+
+
+def cv_for(db: Session, viewer: User, ctx: MatchContext) -> FlexjobberProfile:
+    """The profile whose CV this party may download (the CV consent for companies), else 404."""
+    person = person_for(db, ctx)
+    if not person.has_cv or ctx.party == Party.ADMIN:
+        raise NotFound(N_("Der er intet CV."))
+    if ctx.party == Party.COMPANY:
+        audit.record(db, viewer, "profile.cv_downloaded", "profile", ctx.profile.id)
+    return ctx.profile
+
+
+def _label_for(
+    db: Session, ctx: MatchContext, user_id: int | None, names: dict[int, str], anonymous: bool
+) -> str:
+    """The name to show for an actor; "" for the system or a deleted user (the page says
+    "Fleksbro"). The flexjobber is their pseudonym to a company that may not know the name."""
+    if user_id is None:
+        return ""
+    if user_id == ctx.profile.user_id and anonymous:
+        return ctx.profile.pseudonym
+    if user_id not in names:
+        person = db.get(User, user_id)
+        names[user_id] = person.display_name if person else ""
+    return names[user_id]
+
+
+@dataclass
+class TimelineEntry:
+    when: datetime
+    who: str
+    kind: str
+    from_state: str
+    to_state: str
+    note: str
+
+
+def timeline_for(db: Session, ctx: MatchContext) -> list[TimelineEntry]:
+    anonymous = not identity_visible(db, ctx)
+    names: dict[int, str] = {}
+    entries = []
+    for event in lifecycle.timeline(db, ctx.match):
+        # A consultant's dismissal reason is for the jobcentre only.
+        note = "" if event.kind == "dismissed" and ctx.party != Party.CONSULTANT else event.note
+        entries.append(
+            TimelineEntry(
+                when=event.created_at,
+                who=_label_for(db, ctx, event.actor_id, names, anonymous),
+                kind=event.kind,
+                from_state=event.from_state,
+                to_state=event.to_state,
+                note=note,
+            )
+        )
+    return entries
+
+
+@dataclass
+class ChatMessage:
+    id: int
+    when: datetime
+    sender: str
+    mine: bool
+    body: str
+
+
+def conversation_for(db: Session, reader: User, ctx: MatchContext) -> list[ChatMessage]:
+    anonymous = not identity_visible(db, ctx)
+    names: dict[int, str] = {}
+    return [
+        ChatMessage(
+            id=message.id,
+            when=message.created_at,
+            sender=_label_for(db, ctx, message.sender_id, names, anonymous),
+            mine=message.sender_id == reader.id,
+            body=message.body,
+        )
+        for message, _sender in messaging.conversation(db, reader, ctx)
+    ]
+
+
+def actions_for(ctx: MatchContext) -> list[str]:
+    return allowed_actions(ctx.party, ctx.match, ctx.job.status == PostingStatus.PUBLISHED)
+
+
+# ---------------------------------------------------------------- actions
+
+
+@dataclass
+class ActionInput:
+    action: str
+    note: str = ""
+    reason: str = ""
+    on_behalf_reason: str = ""
+    meeting_at: datetime | None = None
+    place: str = ""
+    online: bool = False
+    participants: str = ""
+    start: date | None = None
+    end: date | None = None
+    hours: int | None = None
+    saved: bool = True
+    errors: dict[str, str] = field(default_factory=dict)  # parsing errors from the form
+
+
+def _required(data: ActionInput, **fields: object) -> None:
+    missing = {name: N_("Udfyld feltet.") for name, value in fields.items() if value is None}
+    errors = {**missing, **data.errors}
+    if errors:
+        raise ValidationFailed(fields=errors)
+
+
+def perform(db: Session, out: Outbox, user: User, ctx: MatchContext, data: ActionInput) -> None:
+    """One action on a match by this party; the lifecycle decides whether it is allowed."""
+    action = data.action
+    if ctx.party == Party.ADMIN:
+        raise Forbidden()
+    if action == "interest":
+        side = Party.FLEXJOBBER if ctx.party == Party.CONSULTANT else ctx.party
+        lifecycle.express_interest(
+            db, out, user, ctx, side=side, on_behalf_reason=data.on_behalf_reason
+        )
+    elif action == "recommend":
+        lifecycle.recommend(db, out, user, ctx, data.note)
+    elif action == "dismiss":
+        lifecycle.dismiss(db, user, ctx, data.reason, data.note)
+    elif action == "meeting":
+        _required(data, meeting_at=data.meeting_at)
+        assert data.meeting_at is not None
+        lifecycle.book_meeting(
+            db,
+            out,
+            user,
+            ctx,
+            at=data.meeting_at,
+            place=data.place,
+            online=data.online,
+            participants=data.participants,
+        )
+    elif action == "trial":
+        _required(data, trial_start=data.start, trial_end=data.end, trial_hours=data.hours)
+        assert data.start and data.end and data.hours is not None
+        lifecycle.start_trial(db, out, user, ctx, start=data.start, end=data.end, hours=data.hours)
+    elif action == "hire":
+        _required(data, hired_start=data.start, hired_hours=data.hours)
+        assert data.start and data.hours is not None
+        lifecycle.hire(db, out, user, ctx, hours=data.hours, start=data.start)
+    elif action == "end":
+        lifecycle.end(db, out, user, ctx, reason=data.reason, note=data.note)
+    elif action == "save":
+        lifecycle.mark_saved(ctx, data.saved)
+    elif action == "hide":
+        lifecycle.mark_hidden(ctx, data.reason)
+    else:
+        raise ValidationFailed(fields={"action": N_("Ukendt handling.")})
+
+
+# ---------------------------------------------------------------- the flexjobber's side
+
+
+def own_profile(db: Session, user: User) -> FlexjobberProfile:
+    if user.role != Role.FLEXJOBBER:
+        raise Forbidden()
+    profile = db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.user_id == user.id))
+    if profile is None:
+        raise Forbidden(N_("Opret din profil først."))
+    return profile
+
+
+def mark_matches_seen(db: Session, profile: FlexjobberProfile) -> None:
+    """Remember the visit without touching updated_at (that would re-index the profile)."""
+    now = utcnow()
+    db.execute(
+        update(FlexjobberProfile)
+        .where(FlexjobberProfile.id == profile.id)
+        .values(matches_seen_at=now, updated_at=FlexjobberProfile.updated_at)
+        .execution_options(synchronize_session=False)
+    )
+    db.expire(profile, ["matches_seen_at", "updated_at"])
+
+
+def _job_for_flexjobber(
+    db: Session, profile: FlexjobberProfile, job_id: int
+) -> tuple[JobPosting, Company]:
+    job = db.get(JobPosting, job_id)
+    company = db.get(Company, job.company_id) if job else None
+    if (
+        job is None
+        or company is None
+        or job.status != PostingStatus.PUBLISHED
+        or company.jobcentre_id != profile.jobcentre_id
+    ):
+        raise NotFound(JOB_NOT_FOUND)
+    return job, company
+
+
+def act_on_job(db: Session, out: Outbox, user: User, job_id: int, data: ActionInput) -> Match:
+    """The flexjobber's save / hide / "Jeg er interesseret" on a job in "Mine match"."""
+    if data.action not in ("save", "hide", "interest"):
+        raise ValidationFailed(fields={"action": N_("Ukendt handling.")})
+    profile = own_profile(db, user)
+    job, _company = _job_for_flexjobber(db, profile, job_id)
+    match = lifecycle.get_or_create(db, profile, job)
+    perform(db, out, user, MatchContext(match, profile, job, Party.FLEXJOBBER), data)
+    return match
+
+
+@dataclass
+class MatchRow:
+    match: Match
+    job: JobPosting
+    company: Company
+    person: str
+    unread: int = 0
+
+
+_RowQuery = Select[Match, JobPosting, Company, FlexjobberProfile, User]
+
+
+def _rows(
+    db: Session, reader: User, query: _RowQuery, anonymous_for_company: bool
+) -> list[MatchRow]:
+    rows = []
+    for match, job, company, profile, person in db.execute(query):
+        name = person.display_name
+        if anonymous_for_company and profile.visibility != Visibility.NAMED:
+            name = profile.pseudonym
+        rows.append(MatchRow(match, job, company, name))
+    unread = messaging.unread_by_match(db, reader, [r.match.id for r in rows])
+    for row in rows:
+        row.unread = unread.get(row.match.id, 0)
+    return rows
+
+
+def _base_query() -> _RowQuery:
+    return (
+        select(Match, JobPosting, Company, FlexjobberProfile, User)
+        .join(JobPosting, JobPosting.id == Match.job_id)
+        .join(Company, Company.id == JobPosting.company_id)
+        .join(FlexjobberProfile, FlexjobberProfile.id == Match.profile_id)
+        .join(User, User.id == FlexjobberProfile.user_id)
+        .order_by(Match.updated_at.desc(), Match.id.desc())
+    )
+
+
+def my_matches(db: Session, user: User, profile: FlexjobberProfile) -> list[MatchRow]:
+    """The flexjobber's matches somebody has acted on (not plain saved/hidden suggestions)."""
+    query = _base_query().where(
+        Match.profile_id == profile.id,
+        or_(Match.state != MatchState.SUGGESTED, Match.company_interest_at.is_not(None)),
+    )
+    return _rows(db, user, query, False)
+
+
+def saved_jobs(db: Session, profile: FlexjobberProfile) -> list[tuple[Match, JobPosting, Company]]:
+    return [
+        (m, j, c)
+        for m, j, c in db.execute(
+            select(Match, JobPosting, Company)
+            .join(JobPosting, JobPosting.id == Match.job_id)
+            .join(Company, Company.id == JobPosting.company_id)
+            .where(
+                Match.profile_id == profile.id,
+                Match.saved_at.is_not(None),
+                Match.hidden_at.is_(None),
+            )
+            .order_by(Match.saved_at.desc())
+        )
+    ]
+
+
+# ---------------------------------------------------------------- the company's side
+
+
+def posting_for_candidates(db: Session, user: User, job_id: int) -> tuple[JobPosting, Party]:
+    job = db.get(JobPosting, job_id)
+    company = db.get(Company, job.company_id) if job else None
+    if job is None or company is None:
+        raise NotFound(JOB_NOT_FOUND)
+    return job, candidates_party(db, user, job, company.jobcentre_id)
+
+
+def _findable_for(db: Session, job: JobPosting, profile_id: int, who: Party) -> FlexjobberProfile:
+    profile = db.get(FlexjobberProfile, profile_id)
+    company = db.get(Company, job.company_id)
+    assert company is not None
+    if profile is None or profile.jobcentre_id != company.jobcentre_id:
+        raise NotFound(PROFILE_NOT_FOUND)
+    if who == Party.COMPANY and profile.visibility == Visibility.HIDDEN:
+        raise NotFound(PROFILE_NOT_FOUND)
+    return profile
+
+
+def company_interest(db: Session, out: Outbox, user: User, job_id: int, profile_id: int) -> Match:
+    """ "Vi vil gerne tale med dig" from a posting's candidate list."""
+    job, who = posting_for_candidates(db, user, job_id)
+    if who != Party.COMPANY:
+        raise Forbidden()
+    if job.status != PostingStatus.PUBLISHED:
+        raise NotFound(JOB_NOT_FOUND)
+    profile = _findable_for(db, job, profile_id, who)
+    match = lifecycle.get_or_create(db, profile, job)
+    lifecycle.express_interest(
+        db, out, user, MatchContext(match, profile, job, Party.COMPANY), side=Party.COMPANY
+    )
+    return match
+
+
+def company_may_open(match: Match | None) -> bool:
+    return match is not None and company_knows(match)
+
+
+def company_matches(db: Session, user: User, job_id: int) -> list[MatchRow]:
+    query = _base_query().where(Match.job_id == job_id)
+    rows = _rows(db, user, query, True)
+    return [r for r in rows if company_knows(r.match)]
+
+
+# ---------------------------------------------------------------- the consultant's side
+
+
+def ensure_consultant(user: User) -> None:
+    if user.role != Role.CONSULTANT or user.jobcentre_id is None:
+        raise Forbidden()
+
+
+def board_context(db: Session, user: User, profile_id: int, job_id: int) -> MatchContext:
+    """A consultant's pair from the board: the person in their jobcentre, the job published in
+    it. The match row is created only after the checks."""
+    ensure_consultant(user)
+    profile = db.get(FlexjobberProfile, profile_id)
+    if profile is None or profile.jobcentre_id != user.jobcentre_id:
+        raise NotFound(PROFILE_NOT_FOUND)
+    job, _company = _job_for_flexjobber(db, profile, job_id)
+    match = lifecycle.get_or_create(db, profile, job)
+    return MatchContext(match, profile, job, Party.CONSULTANT)
+
+
+def consultant_matches(db: Session, user: User) -> list[MatchRow]:
+    """Every match (any state) of the consultant's people and companies."""
+    ensure_consultant(user)
+    query = _base_query().where(
+        or_(FlexjobberProfile.consultant_id == user.id, Company.consultant_id == user.id)
+    )
+    return _rows(db, user, query, False)
+
+
+# ---------------------------------------------------------------- "Mine data"
+
+
+@dataclass
+class ProfileView:
+    when: datetime
+    company: str
+    action: str
+
+
+def profile_views(db: Session, user: User, limit: int = 200) -> list[ProfileView]:
+    """Which companies have seen the profile (or downloaded the CV), and when."""
+    profile = own_profile(db, user)
+    events = list(
+        db.scalars(
+            select(AuditEvent)
+            .where(
+                AuditEvent.subject_type == "profile",
+                AuditEvent.subject_id == profile.id,
+                AuditEvent.action.in_(["profile.viewed", "profile.cv_downloaded"]),
+            )
+            .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+            .limit(limit)
+        )
+    )
+    actors = {e.actor_id for e in events if e.actor_id is not None}
+    companies: dict[int, list[str]] = {}
+    if actors:
+        for member, name in db.execute(
+            select(CompanyMember.user_id, Company.name)
+            .join(Company, Company.id == CompanyMember.company_id)
+            .where(CompanyMember.user_id.in_(actors))
+        ):
+            companies.setdefault(member, []).append(name)
+    staff = {
+        u.id
+        for u in db.scalars(
+            select(User).where(User.id.in_(actors), User.role.in_([Role.CONSULTANT, Role.ADMIN]))
+        )
+    }
+    views = []
+    for event in events:
+        if event.actor_id in staff:
+            continue  # the jobcentre's own work, not a company's look
+        names = companies.get(event.actor_id or 0)
+        label = ", ".join(sorted(names)) if names else N_("En virksomhed")
+        views.append(ProfileView(event.created_at, label, event.action))
+    return views
