@@ -13,6 +13,7 @@ from app.auth import service as auth_service
 from app.auth.sessions import resolve_session
 from app.errors import NotAuthenticated
 from app.kit.mailer import Mailer
+from app.mail.deferred import DeferredMailer
 from app.mail.service import mailer_from
 from app.models import User
 from app.settings import Settings
@@ -45,8 +46,8 @@ def get_db(request: Request) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_db, scope="function")]
 
 
-def get_mailer(settings: SettingsDep) -> Mailer:
-    return mailer_from(settings)
+def get_mailer(settings: SettingsDep, db: SessionDep) -> Mailer:
+    return DeferredMailer(mailer_from(settings), db)
 
 
 MailerDep = Annotated[Mailer, Depends(get_mailer)]
