@@ -22,7 +22,8 @@ class DeferredMailer(Mailer):
         self._db = db
         self._queue: list[tuple[str, str, str]] = []
         event.listen(db, "after_commit", self._flush)
-        event.listen(db, "after_rollback", self._discard)
+        # "soft" fires on every rollback() call, even when no SQL had been sent yet.
+        event.listen(db, "after_soft_rollback", self._discard)
 
     def send(self, to: str, subject: str, body: str) -> None:
         self._queue.append((to, subject, body))
@@ -35,5 +36,5 @@ class DeferredMailer(Mailer):
             except OSError:  # the data is saved; a mail server hiccup must not undo it
                 log.exception("could not send e-mail")
 
-    def _discard(self, _session: Session) -> None:
+    def _discard(self, _session: Session, _previous: object) -> None:
         self._queue.clear()
