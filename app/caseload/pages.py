@@ -1,5 +1,87 @@
+"""The consultant's pages: ``/konsulent`` (caseload and the whole jobcentre) and
+``/konsulent/soeg`` (search everything in the jobcentre)."""
+
 from __future__ import annotations
 
+from typing import Annotated
+
+from fastapi import Query, Request
+from fastapi.responses import Response
+
+from app.candidates.pages import page_url
+from app.caseload import service
+from app.web.deps import CurrentUser, SessionDep
 from app.web.routers import page_router
+from app.web.templating import render
 
 router = page_router()
+
+TABS = {"mine": "", "fleksjobbere": "flexjobbers", "virksomheder": "companies"}
+SEARCH_TYPES = {"fleksjobbere": "flexjobbers", "virksomheder": "companies", "opslag": "postings"}
+
+
+def _page_number(raw: str | None) -> int:
+    value = (raw or "").strip()
+    return int(value) if value.isdigit() and 0 < int(value) <= service.MAX_PAGE else 1
+
+
+@router.get("/konsulent")
+def caseload(
+    request: Request,
+    db: SessionDep,
+    user: CurrentUser,
+    vis: str = "mine",
+    page: str | None = None,
+    cpage: str | None = None,
+) -> Response:
+    service.ensure_staff(user)
+    tab = vis if vis in TABS else "mine"
+    ctx: dict[str, object] = {"tab": tab, "tabs": TABS}
+    if tab == "mine":
+        mine = service.my_caseload(db, user, _page_number(page), _page_number(cpage))
+        ctx["caseload"] = mine
+        people, firms = mine.flexjobbers, mine.companies
+        ctx["people_urls"] = (
+            page_url(request, people.page - 1) if people.page > 1 else None,
+            page_url(request, people.page + 1) if people.page < people.pages else None,
+        )
+        ctx["company_urls"] = (
+            page_url(request, firms.page - 1, "cpage") if firms.page > 1 else None,
+            page_url(request, firms.page + 1, "cpage") if firms.page < firms.pages else None,
+        )
+    else:
+        section = service.jobcentre_list(db, user, TABS[tab], _page_number(page))
+        ctx["section"] = section
+        ctx["counts"] = service.jobcentre_counts(db, user)
+        ctx["previous_url"] = page_url(request, section.page - 1) if section.page > 1 else None
+        ctx["next_url"] = (
+            page_url(request, section.page + 1) if section.page < section.pages else None
+        )
+    return render(request, "caseload/overview.html", ctx)
+
+
+@router.get("/konsulent/soeg")
+def search(
+    request: Request,
+    db: SessionDep,
+    user: CurrentUser,
+    q: Annotated[str, Query(max_length=200)] = "",
+    type: str = "",
+    page: str | None = None,
+) -> Response:
+    service.ensure_staff(user)
+    kind = SEARCH_TYPES.get(type, "")
+    sections = service.search(db, user, q, kind, _page_number(page))
+    ctx: dict[str, object] = {
+        "q": q,
+        "type": type if kind else "",
+        "sections": sections,
+        "type_for": {v: k for k, v in SEARCH_TYPES.items()},
+    }
+    if kind and sections:
+        section = sections[0]
+        ctx["previous_url"] = page_url(request, section.page - 1) if section.page > 1 else None
+        ctx["next_url"] = (
+            page_url(request, section.page + 1) if section.page < section.pages else None
+        )
+    return render(request, "caseload/search.html", ctx)

@@ -21,6 +21,7 @@ STAFF = [
     ),
     ("sagsbehandler@gentofte.fleksbro.example", "Jonas Holm (sagsbehandler)", "consultant", "157"),
     ("konsulent@aarhus.fleksbro.example", "Fatima Ali (fleksjobambassadør)", "consultant", "751"),
+    ("konsulent@odense.fleksbro.example", "Henrik Juul (jobkonsulent)", "consultant", "461"),
 ]
 
 FLEXJOBBERS = [

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.demo import accounts_data as data
+from app.demo import people
 from app.kit.passwords import hash_password
 from app.models import Company, CompanyMember, Jobcentre, Role, User
 
@@ -64,13 +65,17 @@ def load_demo_data(db: Session) -> str:
             db.flush()
         jobcentres[code] = centre
 
+    consultants: dict[str, list[int]] = {}
     for email, name, role, staff_code in data.STAFF:
         centre_id = jobcentres[staff_code].id if staff_code else None
-        _user(db, email, name, Role(role), centre_id, password_hash)
+        staff = _user(db, email, name, Role(role), centre_id, password_hash)
+        if staff_code and staff.role == Role.CONSULTANT:
+            consultants.setdefault(staff_code, []).append(staff.id)
     for email, name, code in data.FLEXJOBBERS:
         _user(db, email, name, Role.FLEXJOBBER, jobcentres[code].id, password_hash)
 
     companies: list[Company] = []
+    contacts: dict[int, int] = {}
     for name, address, postcode, code in data.COMPANIES:
         cvr = _valid_cvr(rng)  # drawn for every company so the sequence stays the same
         company = db.scalar(select(Company).where(Company.name == name))
@@ -84,6 +89,9 @@ def load_demo_data(db: Session) -> str:
             )
             db.add(company)
             db.flush()
+        if company.consultant_id is None and consultants.get(code):
+            # Followed by the jobcentre's consultants in turn, so every consultant has a caseload.
+            company.consultant_id = consultants[code][len(companies) % len(consultants[code])]
         companies.append(company)
         contact = _user(
             db,
@@ -94,10 +102,17 @@ def load_demo_data(db: Session) -> str:
             password_hash,
         )
         _ensure_member(db, company, contact)
+        contacts[company.id] = contact.id
     for email, name, company_index in data.EXTRA_COMPANY_USERS:
         user = _user(db, email, name, Role.COMPANY, None, password_hash)
         _ensure_member(db, companies[company_index], user)
-    return f"Demo data ready: {len(jobcentres)} jobcentres, {len(companies)} companies."
+    centre_ids = {code: centre.id for code, centre in jobcentres.items()}
+    profiles = people.load_people(db, password_hash, centre_ids, consultants, data.FLEXJOBBERS)
+    postings = people.load_postings(db, companies, contacts)
+    return (
+        f"Demo data ready: {len(jobcentres)} jobcentres, {len(companies)} companies, "
+        f"{profiles} flexjobber profiles, {postings} job postings."
+    )
 
 
 def _ensure_member(db: Session, company: Company, user: User) -> None:

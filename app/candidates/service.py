@@ -1,0 +1,254 @@
+"""Candidate browsing: the flexjobber profiles a company (or staff) may find, cut to the viewer.
+
+Scope: company users see the non-hidden profiles of the jobcentres that follow their companies;
+consultants those of their own jobcentre; admins all non-hidden profiles. Every listed profile
+still passes app.profiles.policy.audience and leaves as a ProfileView (app.profiles.disclosure);
+health data is loaded only for the profiles whose audience may see it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
+from sqlalchemy.orm import Session
+
+from app.errors import Forbidden, NotFound
+from app.kit.i18n import N_
+from app.kit.text import fold, like_pattern, search_terms
+from app.models import (
+    AccommodationNeeds,
+    Company,
+    CompanyMember,
+    FlexjobberProfile,
+    JobPosting,
+    Role,
+    User,
+    Visibility,
+)
+from app.profiles.disclosure import ProfileView, build_view
+from app.profiles.policy import (
+    NOT_FOUND,
+    Audience,
+    audience,
+    company_jobcentres,
+    may_see_health_data,
+)
+from app.taxonomy.service import distance_km, postcodes_within
+
+PER_PAGE = 20
+MAX_PAGE = 10_000
+MAX_DISTANCE_KM = 500
+
+
+@dataclass(frozen=True)
+class CandidateFilters:
+    q: str = ""
+    hours_min: int | None = None
+    hours_max: int | None = None
+    posting_id: int | None = None
+    distance_km: int | None = None
+    skills: tuple[str, ...] = ()
+    wished_job: str = ""
+    page: int = 1
+
+    def is_empty(self) -> bool:
+        return not (
+            self.q.strip()
+            or self.hours_min is not None
+            or self.hours_max is not None
+            or self.posting_id
+            or self.skills
+            or self.wished_job.strip()
+        )
+
+
+@dataclass(frozen=True)
+class PostingChoice:
+    id: int
+    title: str
+    company_name: str
+    postcode: str | None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    view: ProfileView
+    distance_km: float | None = None
+
+
+@dataclass
+class CandidatePage:
+    candidates: list[Candidate]
+    total: int
+    page: int
+    pages: int
+    per_page: int
+    filters: CandidateFilters
+    postings: list[PostingChoice] = field(default_factory=list)
+    origin: PostingChoice | None = None
+
+
+def ensure_may_browse(user: User) -> None:
+    if user.role == Role.FLEXJOBBER:
+        raise Forbidden(N_("Kandidatsøgningen er for virksomheder og jobcentre."))
+
+
+def _scope(db: Session, user: User) -> ColumnElement[bool]:
+    """Which profiles the viewer may find at all (never hidden ones)."""
+    # Inline literal, so PostgreSQL can match the partial listing index (visibility <> 'hidden').
+    visible = FlexjobberProfile.visibility != literal_column(f"'{Visibility.HIDDEN.value}'")
+    if user.role == Role.ADMIN:
+        return visible
+    if user.role == Role.CONSULTANT:
+        return and_(visible, FlexjobberProfile.jobcentre_id == user.jobcentre_id)
+    centres = company_jobcentres(db, user)
+    return and_(visible, FlexjobberProfile.jobcentre_id.in_(sorted(centres) or [-1]))
+
+
+def posting_choices(db: Session, user: User, limit: int = 200) -> list[PostingChoice]:
+    """Postings the viewer may measure distance from: their companies' (company users) or their
+    jobcentre's (consultants); admins all. Newest first."""
+    query = (
+        select(JobPosting.id, JobPosting.title, Company.name, JobPosting.postcode)
+        .join(Company, Company.id == JobPosting.company_id)
+        .where(JobPosting.postcode.is_not(None))
+        .order_by(JobPosting.created_at.desc(), JobPosting.id.desc())
+        .limit(limit)
+    )
+    if user.role == Role.COMPANY:
+        query = query.join(CompanyMember, CompanyMember.company_id == Company.id).where(
+            CompanyMember.user_id == user.id
+        )
+    elif user.role == Role.CONSULTANT:
+        query = query.where(Company.jobcentre_id == user.jobcentre_id)
+    elif user.role != Role.ADMIN:
+        return []
+    return [PostingChoice(*row) for row in db.execute(query)]
+
+
+def _origin(db: Session, user: User, posting_id: int) -> PostingChoice:
+    row = db.execute(
+        select(JobPosting.id, JobPosting.title, Company.name, JobPosting.postcode, Company)
+        .join(Company, Company.id == JobPosting.company_id)
+        .where(JobPosting.id == posting_id)
+    ).first()
+    if row is None:
+        raise NotFound(N_("Jobopslaget findes ikke."))
+    company: Company = row[4]
+    allowed = (
+        user.role == Role.ADMIN
+        or (user.role == Role.CONSULTANT and company.jobcentre_id == user.jobcentre_id)
+        or (
+            user.role == Role.COMPANY
+            and db.scalar(
+                select(CompanyMember.user_id).where(
+                    CompanyMember.company_id == company.id, CompanyMember.user_id == user.id
+                )
+            )
+            is not None
+        )
+    )
+    if not allowed:
+        raise NotFound(N_("Jobopslaget findes ikke."))
+    return PostingChoice(row[0], row[1], row[2], row[3])
+
+
+def _filtered(
+    db: Session, user: User, filters: CandidateFilters, origin: PostingChoice | None
+) -> Select[FlexjobberProfile]:
+    query = select(FlexjobberProfile).where(_scope(db, user))
+    if filters.hours_min is not None:
+        query = query.where(
+            or_(
+                FlexjobberProfile.hours_max.is_(None),
+                FlexjobberProfile.hours_max >= filters.hours_min,
+            )
+        )
+    if filters.hours_max is not None:
+        query = query.where(
+            or_(
+                FlexjobberProfile.hours_min.is_(None),
+                FlexjobberProfile.hours_min <= filters.hours_max,
+            )
+        )
+    if origin is not None and filters.distance_km is not None:
+        nearby = postcodes_within(origin.postcode or "", filters.distance_km)
+        query = query.where(FlexjobberProfile.postcode.in_(sorted(nearby) or ["-"]))
+    # Skills, wished jobs and free text are matched on the folded search text, which never holds
+    # health data, so nobody can be found by their accommodation needs.
+    terms: list[str] = []
+    for skill in filters.skills:
+        if fold(skill):
+            terms.append(fold(skill))
+    if fold(filters.wished_job):
+        terms.append(fold(filters.wished_job))
+    terms += search_terms(filters.q)
+    for term in terms[:12]:
+        query = query.where(FlexjobberProfile.search_text.like(like_pattern(term), escape="\\"))
+    return query
+
+
+def browse(db: Session, user: User, filters: CandidateFilters) -> CandidatePage:
+    ensure_may_browse(user)
+    origin = _origin(db, user, filters.posting_id) if filters.posting_id else None
+    query = _filtered(db, user, filters, origin)
+    total = int(db.scalar(select(func.count()).select_from(query.subquery())) or 0)
+    pages = max(1, math.ceil(total / PER_PAGE))
+    page = min(max(1, filters.page), pages, MAX_PAGE)
+    profiles = list(
+        db.scalars(
+            query.order_by(FlexjobberProfile.updated_at.desc(), FlexjobberProfile.id.desc())
+            .offset((page - 1) * PER_PAGE)
+            .limit(PER_PAGE)
+        )
+    )
+    candidates = [
+        Candidate(view, distance_km(origin.postcode, view.postcode) if origin else None)
+        for view in _views(db, user, profiles)
+    ]
+    return CandidatePage(
+        candidates=candidates,
+        total=total,
+        page=page,
+        pages=pages,
+        per_page=PER_PAGE,
+        filters=filters,
+        postings=posting_choices(db, user),
+        origin=origin,
+    )
+
+
+def _audience(
+    db: Session, user: User, profile: FlexjobberProfile, company_centres: set[int]
+) -> Audience:
+    """app.profiles.policy.audience without its per-profile query for company users (the same
+    rule: a company sees non-hidden profiles of its companies' jobcentres, as COMPANY)."""
+    if user.role == Role.COMPANY and user.id != profile.user_id:
+        if profile.visibility == Visibility.HIDDEN or profile.jobcentre_id not in company_centres:
+            raise NotFound(NOT_FOUND)
+        return Audience.COMPANY
+    return audience(db, user, profile)
+
+
+def _views(db: Session, user: User, profiles: list[FlexjobberProfile]) -> list[ProfileView]:
+    if not profiles:
+        return []
+    centres = company_jobcentres(db, user) if user.role == Role.COMPANY else set()
+    owners = {
+        u.id: u for u in db.scalars(select(User).where(User.id.in_([p.user_id for p in profiles])))
+    }
+    audiences = {p.id: _audience(db, user, p, centres) for p in profiles}
+    health_ids = [p.id for p in profiles if may_see_health_data(audiences[p.id], p)]
+    needs = (
+        {
+            n.profile_id: n
+            for n in db.scalars(
+                select(AccommodationNeeds).where(AccommodationNeeds.profile_id.in_(health_ids))
+            )
+        }
+        if health_ids
+        else {}
+    )
+    return [build_view(p, owners[p.user_id], audiences[p.id], needs.get(p.id)) for p in profiles]

@@ -1,0 +1,358 @@
+"""A consultant's caseload: the flexjobbers and companies they follow, everything in their
+jobcentre, and one search across it. Consultants see only their own jobcentre; admins all.
+Company users and flexjobbers are refused (403)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    union,
+)
+from sqlalchemy.orm import Session
+
+from app.errors import Forbidden
+from app.kit.i18n import N_
+from app.kit.text import like_pattern, search_terms
+from app.models import Company, FlexjobberProfile, JobPosting, PostingStatus, Role, User, Visibility
+
+AnySelect = Select[*tuple[Any, ...]]
+
+PER_PAGE = 20
+PREVIEW = 5
+MAX_PAGE = 10_000
+KINDS = ("flexjobbers", "companies", "postings")
+
+
+@dataclass(frozen=True)
+class FlexjobberRow:
+    user_id: int
+    profile_id: int | None
+    name: str
+    email: str
+    headline: str
+    visibility: str | None
+    hints: list[str]
+
+
+@dataclass(frozen=True)
+class CompanyRow:
+    id: int
+    name: str
+    cvr: str
+    postcode: str
+    postings: int
+    published: int
+    hints: list[str]
+
+
+@dataclass(frozen=True)
+class PostingRow:
+    id: int
+    title: str
+    company_name: str
+    status: str
+    postcode: str | None
+
+
+@dataclass
+class Section:
+    kind: str
+    rows: list[Any]
+    total: int
+    page: int = 1
+    pages: int = 1
+
+
+@dataclass
+class Caseload:
+    flexjobbers: Section
+    companies: Section
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def ensure_staff(user: User) -> None:
+    if user.role not in (Role.CONSULTANT, Role.ADMIN):
+        raise Forbidden(N_("Siden er for jobcentrets medarbejdere."))
+
+
+def _in_jobcentre(user: User, column: Any) -> ColumnElement[bool]:
+    if user.role == Role.ADMIN:
+        return literal(True)
+    result: ColumnElement[bool] = column == user.jobcentre_id
+    return result
+
+
+def fold_sql(column: Any) -> Any:
+    """SQL twin of app.kit.text.fold for names: æ/ø/å (either case) to ae/oe/aa, lower case.
+    Replacing before lower() matters: SQLite's lower() only knows ASCII. The constants are
+    rendered inline so that a PostgreSQL expression index on the same SQL can serve it."""
+    expr = column
+    for src, dst in (("Æ", "ae"), ("Ø", "oe"), ("Å", "aa"), ("æ", "ae"), ("ø", "oe"), ("å", "aa")):
+        expr = func.replace(expr, literal_column(f"'{src}'"), literal_column(f"'{dst}'"))
+    return func.lower(expr)
+
+
+def _each_term_in_one_of(q: str, *texts: Any) -> ColumnElement[bool]:
+    """Every folded query word occurs in at least one of the texts (each can use its own
+    trigram index on PostgreSQL)."""
+    conditions = []
+    for term in search_terms(q):
+        pattern = like_pattern(term)
+        conditions.append(or_(*[t.like(pattern, escape="\\") for t in texts]))
+    return and_(literal(True), *conditions)
+
+
+def profile_hints(profile: FlexjobberProfile | None) -> list[str]:
+    if profile is None:
+        return [N_("Har ikke oprettet en profil")]
+    hints = []
+    if not profile.headline.strip():
+        hints.append(N_("Mangler overskrift"))
+    if not profile.about.strip():
+        hints.append(N_("Mangler beskrivelse"))
+    if not profile.wished_jobs:
+        hints.append(N_("Mangler ønskede job"))
+    if not profile.skills:
+        hints.append(N_("Mangler kompetencer"))
+    if profile.hours_min is None or profile.hours_max is None:
+        hints.append(N_("Mangler timetal"))
+    if not profile.postcode:
+        hints.append(N_("Mangler postnummer"))
+    if profile.visibility == Visibility.HIDDEN:
+        hints.append(N_("Skjult for virksomheder"))
+    return hints
+
+
+def company_hints(company: Company, published: int) -> list[str]:
+    hints = []
+    if not company.description.strip():
+        hints.append(N_("Mangler beskrivelse"))
+    if not company.fleksjob_statement.strip():
+        hints.append(N_("Mangler tekst om fleksjob"))
+    if not published:
+        hints.append(N_("Ingen offentlige jobopslag"))
+    return hints
+
+
+def _flexjobber_query() -> Select[User, FlexjobberProfile]:
+    return (
+        select(User, FlexjobberProfile)
+        .outerjoin(FlexjobberProfile, FlexjobberProfile.user_id == User.id)
+        .where(User.role == Role.FLEXJOBBER)
+    )
+
+
+def _flexjobber_rows(rows: Any) -> list[FlexjobberRow]:
+    return [
+        FlexjobberRow(
+            user_id=user.id,
+            profile_id=profile.id if profile else None,
+            name=user.display_name,
+            email=user.email,
+            headline=profile.headline if profile else "",
+            visibility=profile.visibility.value if profile else None,
+            hints=profile_hints(profile),
+        )
+        for user, profile in rows
+    ]
+
+
+def _company_query() -> Select[Company, Any, Any]:
+    postings = (
+        select(
+            JobPosting.company_id.label("company_id"),
+            func.count().label("total"),
+            func.sum(case((JobPosting.status == PostingStatus.PUBLISHED, 1), else_=0)).label(
+                "published"
+            ),
+        )
+        .group_by(JobPosting.company_id)
+        .subquery()
+    )
+    return select(
+        Company,
+        func.coalesce(postings.c.total, 0),
+        func.coalesce(postings.c.published, 0),
+    ).outerjoin(postings, postings.c.company_id == Company.id)
+
+
+def _company_rows(rows: Any) -> list[CompanyRow]:
+    return [
+        CompanyRow(
+            id=company.id,
+            name=company.name,
+            cvr=company.cvr,
+            postcode=company.postcode,
+            postings=int(total or 0),
+            published=int(published or 0),
+            hints=company_hints(company, int(published or 0)),
+        )
+        for company, total, published in rows
+    ]
+
+
+def my_caseload(db: Session, user: User, page: int = 1, company_page: int = 1) -> Caseload:
+    """The flexjobbers and companies this consultant follows (consultant_id == me), paginated."""
+    ensure_staff(user)
+    people = (
+        _flexjobber_query()
+        .where(FlexjobberProfile.consultant_id == user.id)
+        .order_by(FlexjobberProfile.updated_at.desc(), FlexjobberProfile.id.desc())
+    )
+    companies = (
+        _company_query().where(Company.consultant_id == user.id).order_by(Company.name, Company.id)
+    )
+    return Caseload(
+        flexjobbers=_section(
+            db,
+            "flexjobbers",
+            people,
+            page,
+            PER_PAGE,
+            # Every profile has its user: counting the profiles alone is the same number.
+            select(func.count())
+            .select_from(FlexjobberProfile)
+            .where(FlexjobberProfile.consultant_id == user.id),
+        ),
+        companies=_section(db, "companies", companies, company_page, PER_PAGE),
+        counts=jobcentre_counts(db, user),
+    )
+
+
+def jobcentre_counts(db: Session, user: User) -> dict[str, int]:
+    def count(query: Any) -> int:
+        return int(db.scalar(query) or 0)
+
+    return {
+        "flexjobbers": count(
+            select(func.count())
+            .select_from(User)
+            .where(User.role == Role.FLEXJOBBER, _in_jobcentre(user, User.jobcentre_id))
+        ),
+        "companies": count(
+            select(func.count())
+            .select_from(Company)
+            .where(_in_jobcentre(user, Company.jobcentre_id))
+        ),
+        "published": count(
+            select(func.count())
+            .select_from(JobPosting)
+            .join(Company, Company.id == JobPosting.company_id)
+            .where(
+                JobPosting.status == PostingStatus.PUBLISHED,
+                _in_jobcentre(user, Company.jobcentre_id),
+            )
+        ),
+    }
+
+
+def _page(
+    db: Session, query: AnySelect, page: int, per_page: int, count: Any = None
+) -> tuple[list[Any], int, int, int]:
+    if count is None:
+        count = select(func.count()).select_from(query.order_by(None).subquery())
+    total = int(db.scalar(count) or 0)
+    pages = max(1, math.ceil(total / per_page))
+    page = min(max(1, page), pages, MAX_PAGE)
+    rows = db.execute(query.offset((page - 1) * per_page).limit(per_page)).all()
+    return list(rows), total, page, pages
+
+
+def _flexjobbers_in_scope(user: User, q: str) -> AnySelect:
+    # Both the person's and (if any) the profile's jobcentre must be the consultant's.
+    query = _flexjobber_query().where(
+        _in_jobcentre(user, User.jobcentre_id),
+        or_(
+            FlexjobberProfile.id.is_(None),
+            _in_jobcentre(user, FlexjobberProfile.jobcentre_id),
+        ),
+    )
+    for term in search_terms(q):
+        # Per table, so that each side can use its own trigram indexes on PostgreSQL.
+        pattern = like_pattern(term)
+        by_user = select(User.id).where(
+            or_(
+                fold_sql(User.display_name).like(pattern, escape="\\"),
+                func.lower(User.email).like(pattern, escape="\\"),
+            )
+        )
+        by_profile = select(FlexjobberProfile.user_id).where(
+            FlexjobberProfile.search_text.like(pattern, escape="\\")
+        )
+        query = query.where(User.id.in_(union(by_user, by_profile)))
+    return query.order_by(User.display_name, User.id)
+
+
+def _companies_in_scope(user: User, q: str) -> AnySelect:
+    query = _company_query().where(_in_jobcentre(user, Company.jobcentre_id))
+    if search_terms(q):
+        query = query.where(_each_term_in_one_of(q, fold_sql(Company.name), Company.cvr))
+    return query.order_by(Company.name, Company.id)
+
+
+def _postings_in_scope(user: User, q: str) -> AnySelect:
+    query = (
+        select(
+            JobPosting.id, JobPosting.title, Company.name, JobPosting.status, JobPosting.postcode
+        )
+        .join(Company, Company.id == JobPosting.company_id)
+        .where(_in_jobcentre(user, Company.jobcentre_id))
+    )
+    if search_terms(q):
+        # The search text holds the folded title, description, tasks, skills and company name.
+        query = query.where(_each_term_in_one_of(q, JobPosting.search_text))
+    return query.order_by(JobPosting.created_at.desc(), JobPosting.id.desc())
+
+
+def _section(
+    db: Session, kind: str, query: AnySelect, page: int, per_page: int, count: Any = None
+) -> Section:
+    rows, total, page, pages = _page(db, query, page, per_page, count)
+    if kind == "flexjobbers":
+        converted: list[Any] = _flexjobber_rows(rows)
+    elif kind == "companies":
+        converted = _company_rows(rows)
+    else:
+        converted = [
+            PostingRow(id=r[0], title=r[1], company_name=r[2], status=r[3].value, postcode=r[4])
+            for r in rows
+        ]
+    return Section(kind, converted, total, page, pages)
+
+
+def jobcentre_list(db: Session, user: User, kind: str, page: int = 1) -> Section:
+    """Everything of one kind in the consultant's jobcentre, paginated."""
+    ensure_staff(user)
+    return _section(db, kind, _query_for(user, kind, ""), page, PER_PAGE)
+
+
+def _query_for(user: User, kind: str, q: str) -> AnySelect:
+    if kind == "flexjobbers":
+        return _flexjobbers_in_scope(user, q)
+    if kind == "companies":
+        return _companies_in_scope(user, q)
+    return _postings_in_scope(user, q)
+
+
+def search(db: Session, user: User, q: str, kind: str = "", page: int = 1) -> list[Section]:
+    """Search flexjobbers (name, e-mail, profile text), companies (name, CVR) and postings
+    (title, text) of the jobcentre. Danish-aware; every word must occur. With `kind`, one
+    section paginated; without, a preview of each."""
+    ensure_staff(user)
+    if not search_terms(q):
+        return []
+    if kind in KINDS:
+        return [_section(db, kind, _query_for(user, kind, q), page, PER_PAGE)]
+    return [_section(db, k, _query_for(user, k, q), 1, PREVIEW) for k in KINDS]

@@ -1,0 +1,537 @@
+"""Latency benchmark of the main list and search pages at production size (not a timed test).
+
+    .venv/bin/python scripts/bench_web.py [--url postgresql+psycopg://...] [--profiles 100000]
+        [--postings 50000] [--users 20] [--rounds 10] [--keep]
+
+1. drops and creates the database (default fleksbro_bench on the local PostgreSQL), migrates it
+   and loads the demo data set (real logins) plus bulk rows written with COPY: --profiles
+   flexjobbers (users, profiles, accommodation needs) and --postings job postings, spread over
+   the demo jobcentres and ~1,000 companies;
+2. starts the app with uvicorn (2 workers) on a free port;
+3. logs --users virtual users in per role (flexjobber, company, consultant) and lets them fetch
+   each page --rounds times at once (a thread per user); prints median and p95 per page.
+
+Target: p95 <= 200 ms on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import httpx
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.demo import people_data as pd  # noqa: E402
+from app.demo.accounts_data import DEMO_PASSWORD  # noqa: E402
+from app.demo.people import esco_uri  # noqa: E402
+from app.jobs.search_text import posting_search_text  # noqa: E402
+from app.profiles.search_text import profile_search_text  # noqa: E402
+from matching import reference  # noqa: E402
+
+DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/fleksbro_bench"
+
+# Proposed migration 0004 (PostgreSQL only): substring search (LIKE '%term%') on the folded
+# texts can use trigram GIN indexes, lists a partial btree. The name expressions must stay the
+# same as app.caseload.service.fold_sql renders them (literals inline). Applied with --indexes.
+FOLD = (
+    "lower(replace(replace(replace(replace(replace(replace({col}, 'Æ', 'ae'), 'Ø', 'oe'), "
+    "'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'))"
+)
+SEARCH_INDEXES = [
+    ("ix_flexjobber_profiles_search_text_trgm",
+     "flexjobber_profiles USING gin (search_text gin_trgm_ops)"),
+    ("ix_job_postings_search_text_trgm", "job_postings USING gin (search_text gin_trgm_ops)"),
+    ("ix_users_name_folded_trgm",
+     f"users USING gin (({FOLD.format(col='display_name')}) gin_trgm_ops)"),
+    ("ix_users_email_trgm", "users USING gin ((lower(email)) gin_trgm_ops)"),
+    ("ix_companies_name_folded_trgm",
+     f"companies USING gin (({FOLD.format(col='name')}) gin_trgm_ops)"),
+    ("ix_flexjobber_profiles_listing",
+     "flexjobber_profiles (jobcentre_id, updated_at DESC, id DESC) WHERE visibility <> 'hidden'"),
+    ("ix_flexjobber_profiles_consultant_listing",
+     "flexjobber_profiles (consultant_id, updated_at DESC, id DESC)"),
+    ("ix_job_postings_published",
+     "job_postings (published_at DESC, id DESC) WHERE status = 'published'"),
+    ("ix_job_postings_company_status", "job_postings (company_id, status)"),
+    ("ix_users_role_jobcentre_name", "users (role, jobcentre_id, display_name, id)"),
+]  # fmt: skip
+
+
+def apply_search_indexes(url: str) -> None:
+    engine = create_engine(url)
+    started = time.monotonic()
+    with engine.begin() as connection:
+        connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+        for name, definition in SEARCH_INDEXES:
+            connection.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {definition}"))
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("VACUUM ANALYZE"))
+    engine.dispose()
+    print(f"search indexes in {time.monotonic() - started:.1f} s")
+
+
+SECRET = "bench-secret-key-that-is-long-enough-0123456789"
+
+
+# ------------------------------------------------------------------ database
+
+
+def recreate_database(url: str) -> None:
+    parsed = make_url(url)
+    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{parsed.database}"'))
+    admin.dispose()
+
+
+def drop_database(url: str) -> None:
+    parsed = make_url(url)
+    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def migrate(url: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config(str(ROOT / "alembic.ini"))
+    config.attributes["database_url"] = url
+    config.attributes["configure_logger"] = False
+    command.upgrade(config, "head")
+
+
+def load_demo(url: str) -> None:
+    from app.db import make_engine, session_scope
+    from app.demo.loader import load_demo_data
+
+    engine = make_engine(url)
+    with session_scope(engine) as db:
+        print(load_demo_data(db))
+    engine.dispose()
+
+
+def _copy(cursor: Any, table: str, columns: list[str], rows: Iterable[tuple[Any, ...]]) -> int:
+    count = 0
+    with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+            count += 1
+    return count
+
+
+def _profile_rows(
+    rng: random.Random,
+    n: int,
+    first_user: int,
+    first_profile: int,
+    centres: list[int],
+    consultants: dict[int, list[int]],
+    now: datetime,
+) -> Iterator[tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]]:
+    codes = [
+        f"{i:04d}"
+        for i in range(10_000)
+        if (info := reference.postcode_info(f"{i:04d}")) and not info.non_geographic
+    ]
+    visibilities = ("hidden", "anonymous", "named")
+    users, profiles, needs = [], [], []
+    for i in range(n):
+        family = rng.choice(pd.FAMILIES)
+        uid, pid = first_user + i, first_profile + i
+        centre = centres[i % len(centres)]
+        name = f"{rng.choice(pd.FIRST_NAMES)} {rng.choice(pd.LAST_NAMES)}"
+        hours_min = rng.randint(2, 20)
+        hours_max = min(30, hours_min + rng.choice((0, 2, 5, 8)))
+        wished = [
+            {"label": label, "uri": esco_uri(label)}
+            for label in rng.sample(family.wished, min(2, len(family.wished)))
+        ]
+        skills = rng.sample(family.skills, 4)
+        experience = [
+            {
+                "title": rng.choice(family.jobs),
+                "employer": rng.choice(family.employers),
+                "start": "2015-01",
+                "end": "2020-06",
+                "description": "",
+            }
+        ]
+        education = [{"title": rng.choice(family.educations), "institution": "", "year": "2010"}]
+        record = SimpleNamespace(
+            headline=rng.choice(family.headlines),
+            about=f"{rng.choice(family.intros)} {rng.choice(pd.STRENGTHS)} {rng.choice(pd.FLEX_LINES)}",
+            wished_jobs=wished,
+            skills=skills,
+            experience=experience,
+            education=education,
+            languages=["Dansk"],
+        )
+        visibility = rng.choices(visibilities, (15, 40, 45))[0]
+        staff = consultants.get(centre) or [None]
+        users.append(
+            (uid, f"bench{i}@bench.example", name, None, "flexjobber", centre, True, "da", now)
+        )
+        profiles.append((
+            pid, uid, centre, staff[i % len(staff)], f"Bench-{i}", record.headline, record.about,
+            json.dumps(wished), json.dumps(skills), json.dumps(experience), json.dumps(education),
+            json.dumps(["Dansk"]), hours_min, hours_max, json.dumps(["mon_morning"]),
+            rng.choice(codes), False, visibility, visibility != "hidden" and rng.random() < 0.3,
+            profile_search_text(record), now - timedelta(minutes=i), now - timedelta(minutes=i),
+        ))  # fmt: skip
+        needs.append((pid, json.dumps({rng.choice(family.needs): True}), "", now))
+        if len(users) == 5_000:
+            yield users, profiles, needs
+            users, profiles, needs = [], [], []
+    if users:
+        yield users, profiles, needs
+
+
+def bulk_load(url: str, n_profiles: int, n_postings: int, n_companies: int) -> None:
+    engine = create_engine(url)
+    rng = random.Random(7)
+    now = datetime.now(UTC)
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        cur.execute("SELECT id FROM jobcentres ORDER BY id")
+        centres = [r[0] for r in cur.fetchall()]
+        cur.execute("SELECT id, jobcentre_id FROM users WHERE role = 'consultant'")
+        consultants: dict[int, list[int]] = {}
+        for uid, centre in cur.fetchall():
+            consultants.setdefault(centre, []).append(uid)
+        cur.execute("SELECT coalesce(max(id), 0) FROM users")
+        first_user = cur.fetchone()[0] + 1
+        cur.execute("SELECT coalesce(max(id), 0) FROM flexjobber_profiles")
+        first_profile = cur.fetchone()[0] + 1
+        started = time.monotonic()
+        for users, profiles, needs in _profile_rows(
+            rng, n_profiles, first_user, first_profile, centres, consultants, now
+        ):
+            _copy(
+                cur,
+                "users",
+                [
+                    "id",
+                    "email",
+                    "display_name",
+                    "password_hash",
+                    "role",
+                    "jobcentre_id",
+                    "active",
+                    "locale",
+                    "created_at",
+                ],
+                users,
+            )
+            _copy(
+                cur,
+                "flexjobber_profiles",
+                [
+                    "id",
+                    "user_id",
+                    "jobcentre_id",
+                    "consultant_id",
+                    "pseudonym",
+                    "headline",
+                    "about",
+                    "wished_jobs",
+                    "skills",
+                    "experience",
+                    "education",
+                    "languages",
+                    "hours_min",
+                    "hours_max",
+                    "schedule",
+                    "postcode",
+                    "remote_only",
+                    "visibility",
+                    "share_accommodations",
+                    "search_text",
+                    "created_at",
+                    "updated_at",
+                ],
+                profiles,
+            )
+            _copy(cur, "accommodation_needs", ["profile_id", "needs", "note", "updated_at"], needs)
+        print(f"{n_profiles} profiles in {time.monotonic() - started:.1f} s")
+
+        # more companies, so a company user's jobcentre has a realistic number of them
+        cur.execute("SELECT coalesce(max(id), 0) FROM companies")
+        first_company = cur.fetchone()[0] + 1
+        companies = [
+            (first_company + i, f"Benchfirma {i} ApS", f"{90000000 + i:08d}", "", rng.choice(
+                ("2900", "8000", "5000", "2800", "8200", "5210", "4000", "9000")),
+             centres[i % len(centres)], "", "", "", "", "[]", now)
+            for i in range(n_companies)
+        ]  # fmt: skip
+        _copy(
+            cur,
+            "companies",
+            [
+                "id",
+                "name",
+                "cvr",
+                "address",
+                "postcode",
+                "jobcentre_id",
+                "industry",
+                "size",
+                "description",
+                "fleksjob_statement",
+                "accommodations_offered",
+                "created_at",
+            ],
+            companies,
+        )
+        cur.execute("SELECT id, name, postcode FROM companies")
+        all_companies = cur.fetchall()
+        started = time.monotonic()
+
+        def postings() -> Iterator[tuple[Any, ...]]:
+            for i in range(n_postings):
+                family = rng.choice(pd.FAMILIES)
+                company_id, company_name, postcode = rng.choice(all_companies)
+                hours_min = rng.randint(4, 20)
+                skills = rng.sample(family.skills, 4)
+                record = SimpleNamespace(
+                    title=rng.choice(family.titles),
+                    description=rng.choice(family.posting_intro),
+                    tasks=", ".join(rng.sample(family.tasks, 2)),
+                    required_skills=skills[:2],
+                    nice_skills=skills[2:],
+                )
+                status = rng.choices(("published", "draft", "closed"), (85, 10, 5))[0]
+                yield (
+                    company_id, record.title, esco_uri(family.wished[0]), record.description,
+                    record.tasks, json.dumps(record.required_skills),
+                    json.dumps(record.nice_skills), hours_min, hours_min + 5,
+                    json.dumps(["mon_morning", "tue_morning"]), postcode, family.remote,
+                    json.dumps(list(family.offered[:3])), "fleksjob", status,
+                    posting_search_text(record, company_name),  # type: ignore[arg-type]
+                    now - timedelta(minutes=i), now - timedelta(minutes=i),
+                    now if status != "draft" else None,
+                )  # fmt: skip
+
+        _copy(cur, "job_postings", [
+            "company_id", "title", "esco_uri", "description", "tasks", "required_skills",
+            "nice_skills", "hours_min", "hours_max", "schedule", "postcode", "remote",
+            "accommodations_offered", "job_type", "status", "search_text", "created_at",
+            "updated_at", "published_at"], postings())  # fmt: skip
+        print(f"{n_postings} postings in {time.monotonic() - started:.1f} s")
+        for table in ("users", "flexjobber_profiles", "companies"):
+            cur.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+            )
+        raw.commit()
+        cur.execute("ANALYZE")
+        raw.commit()
+    finally:
+        raw.close()
+        engine.dispose()
+
+
+# ------------------------------------------------------------------ server and load
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "FLEKSBRO_DATABASE_URL": url,
+        "FLEKSBRO_SECRET_KEY": SECRET,
+        "FLEKSBRO_ENVIRONMENT": "development",
+        "FLEKSBRO_BASE_URL": f"http://127.0.0.1:{port}",
+    }
+    command = [
+        str(ROOT / ".venv" / "bin" / "uvicorn"), "app.main:create_app", "--factory",
+        "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+        "--log-level", "warning", "--no-access-log", "--timeout-worker-healthcheck", "60",
+    ]  # fmt: skip
+    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    server.terminate()
+    raise SystemExit("the server did not start")
+
+
+_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def logged_in_client(base: str, email: str) -> httpx.Client:
+    client = httpx.Client(base_url=base, timeout=30, follow_redirects=False)
+    page = client.get("/login")
+    match = _CSRF.search(page.text)
+    assert match, "no CSRF token on /login"
+    response = client.post(
+        "/login", data={"email": email, "password": DEMO_PASSWORD, "csrf_token": match.group(1)}
+    )
+    if response.status_code != 303:
+        raise SystemExit(f"login as {email} failed: {response.status_code}")
+    return client
+
+
+def measure(clients: list[httpx.Client], path: str, rounds: int) -> tuple[list[float], int]:
+    timings: list[float] = []
+    failures = 0
+    lock = threading.Lock()
+    barrier = threading.Barrier(len(clients))
+
+    def run(client: httpx.Client) -> None:
+        nonlocal failures
+        barrier.wait()
+        for _ in range(rounds):
+            started = time.perf_counter()
+            try:
+                ok = client.get(path).status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                timings.append(elapsed)
+                if not ok:
+                    failures += 1
+
+    threads = [threading.Thread(target=run, args=(c,)) for c in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return timings, failures
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--url", default=DEFAULT_URL)
+    parser.add_argument("--profiles", type=int, default=100_000)
+    parser.add_argument("--postings", type=int, default=50_000)
+    parser.add_argument("--companies", type=int, default=960)
+    parser.add_argument("--users", type=int, default=20, help="concurrent virtual users")
+    parser.add_argument("--rounds", type=int, default=10, help="requests per user and page")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--reuse", action="store_true", help="use the database as it is")
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--indexes", action="store_true", help="add the proposed search indexes (SEARCH_INDEXES)"
+    )
+    args = parser.parse_args()
+
+    if not args.reuse:
+        started = time.monotonic()
+        recreate_database(args.url)
+        migrate(args.url)
+        load_demo(args.url)
+        bulk_load(args.url, args.profiles, args.postings, args.companies)
+        print(f"database ready in {time.monotonic() - started:.1f} s")
+    if args.indexes:
+        apply_search_indexes(args.url)
+
+    engine = create_engine(args.url)
+    with engine.connect() as connection:
+        posting_id = connection.execute(
+            text(
+                "SELECT p.id FROM job_postings p JOIN company_members m ON m.company_id = "
+                "p.company_id JOIN users u ON u.id = m.user_id "
+                "WHERE u.email = 'virksomhed@fleksbro.example' ORDER BY p.id LIMIT 1"
+            )
+        ).scalar()
+    engine.dispose()
+
+    port = free_port()
+    server = start_server(args.url, port, args.workers)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        roles = {
+            "flexjobber": "borger@fleksbro.example",
+            "company": "virksomhed@fleksbro.example",
+            "consultant": "konsulent@gentofte.fleksbro.example",
+        }
+        clients: dict[str, list[httpx.Client]] = {}
+        for role, email in roles.items():
+            # One real login per role (argon2 is slow on purpose); the virtual users share it.
+            first = logged_in_client(base, email)
+            clients[role] = [first] + [
+                httpx.Client(base_url=base, timeout=30, cookies=first.cookies)
+                for _ in range(args.users - 1)
+            ]
+        pages = [
+            ("flexjobber", "/job"),
+            ("flexjobber", "/job?q=lager"),
+            ("flexjobber", "/api/v1/jobs"),
+            ("flexjobber", "/api/v1/jobs?q=rengoering"),
+            ("company", "/kandidater"),
+            ("company", "/kandidater?q=bogf%C3%B8ring"),
+            ("company", "/kandidater?hours_min=10&hours_max=15&skills=Excel"),
+            ("company", f"/kandidater?posting={posting_id}&distance=20"),
+            ("company", "/api/v1/candidates?q=lager"),
+            ("company", "/api/v1/profiles"),
+            ("company", "/api/v1/profiles?q=lager"),
+            ("consultant", "/konsulent"),
+            ("consultant", "/konsulent/soeg?q=hansen"),
+            ("consultant", "/konsulent/soeg?q=s%C3%B8ren%20lager"),
+            ("consultant", "/konsulent/soeg?q=kontor&type=opslag"),
+        ]
+        for role, path in pages:  # warm up each page once
+            clients[role][0].get(path)
+        print(
+            f"\n{args.users} concurrent users, {args.rounds} requests each, {args.workers} workers"
+        )
+        print(f"{'page':<62} {'role':<11} {'median':>8} {'p95':>8}  errors")
+        for role, path in pages:
+            timings, failures = measure(clients[role], path, args.rounds)
+            flag = "" if p95(timings) <= 200 else "  > 200 ms"
+            print(
+                f"{path:<62} {role:<11} {statistics.median(timings):7.0f}ms {p95(timings):7.0f}ms"
+                f"  {failures}{flag}"
+            )
+        for group in clients.values():
+            for client in group:
+                client.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if not args.keep:
+            drop_database(args.url)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
