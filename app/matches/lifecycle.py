@@ -25,6 +25,7 @@ from app.models import (
     MatchState,
     PostingStatus,
     User,
+    Visibility,
 )
 from app.notifications import service as notifications
 from app.settings import Settings
@@ -143,6 +144,12 @@ def recommend(db: Session, out: Outbox, consultant: User, ctx: MatchContext, not
         raise Forbidden()
     if ctx.job.status != PostingStatus.PUBLISHED:
         raise Conflict(N_("Jobopslaget er ikke offentliggjort."))
+    if ctx.profile.visibility == Visibility.HIDDEN:
+        # A recommendation shows the company the profile: the person has chosen that nobody
+        # outside the jobcentre may see it.
+        raise Conflict(
+            N_("Borgerens profil er skjult. Bed borgeren gøre den synlig, før du anbefaler.")
+        )
     if ctx.match.state not in (MatchState.SUGGESTED, MatchState.DISMISSED, MatchState.INTEREST):
         raise Conflict(N_("Matchet er allerede i gang."))
     ctx.match.recommended_by_id = consultant.id

@@ -235,7 +235,11 @@ def consultant_board(
         db.execute(
             select(FlexjobberProfile, User)
             .join(User, User.id == FlexjobberProfile.user_id)
-            .where(FlexjobberProfile.consultant_id == consultant.id)
+            .where(
+                FlexjobberProfile.consultant_id == consultant.id,
+                # hidden profiles cannot be recommended to companies, so they are not suggested
+                FlexjobberProfile.visibility != Visibility.HIDDEN,
+            )
         )
     )
     acted = {

@@ -176,3 +176,20 @@ def test_messages_are_refused_before_both_sides_are_in(
     # Once the company answers, they may talk.
     assert post(company, f"/match/{match.id}", {"action": "interest"}).status_code == 303
     assert post(company, f"/match/{match.id}/beskeder", {"body": "Hej!"}).status_code == 303
+
+
+def test_a_hidden_profile_cannot_be_recommended_to_a_company(
+    db: Session, personas: Personas, settings: Settings, mailbox: Mailbox
+) -> None:
+    import pytest
+
+    from app.errors import Conflict
+
+    personas.profile.visibility = Visibility.HIDDEN
+    db.flush()
+    match = lifecycle.get_or_create(db, personas.profile, personas.job)
+    ctx = lifecycle.load(db, personas.consultant, match.id)
+    with pytest.raises(Conflict):
+        lifecycle.recommend(db, Outbox(settings, None), personas.consultant, ctx, "Prøv")
+    assert match.state == MatchState.SUGGESTED
+    assert mailbox.messages == []
