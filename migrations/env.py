@@ -8,6 +8,7 @@ from alembic import context
 
 from app.db import make_engine
 from app.models import Base
+from app.models.base import include_in_schema_comparison
 from app.settings import get_settings
 
 config = context.config
@@ -50,6 +51,7 @@ def _run(connection: object) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_object=include_in_schema_comparison,
     )
     with context.begin_transaction():
         context.run_migrations()

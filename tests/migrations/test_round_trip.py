@@ -10,6 +10,7 @@ from sqlalchemy import inspect
 
 from app.db import make_engine
 from app.models import Base
+from app.models.base import include_in_schema_comparison
 from app.settings import PROJECT_ROOT
 from tests.db_urls import fresh_database_url
 
@@ -34,7 +35,10 @@ def test_upgrade_downgrade_upgrade_round_trip() -> None:
         command.upgrade(config, "head")
         with engine.connect() as connection:
             diff = compare_metadata(
-                MigrationContext.configure(connection, opts={"compare_type": True}),
+                MigrationContext.configure(
+                    connection,
+                    opts={"compare_type": True, "include_object": include_in_schema_comparison},
+                ),
                 Base.metadata,
             )
         assert diff == [], f"models and migrations differ: {diff}"
