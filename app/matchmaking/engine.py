@@ -25,7 +25,7 @@ from app.models import (
     PostingStatus,
     Visibility,
 )
-from matching.encoders import CachedEncoder
+from matching.encoders import CachedEncoder, get_encoder
 from matching.index import MatchIndex
 
 log = logging.getLogger("fleksbro.matching")
@@ -33,8 +33,8 @@ _MARGIN = timedelta(seconds=60)
 
 
 class MatchEngine:
-    def __init__(self, index_factory: Callable[[], MatchIndex] = MatchIndex) -> None:
-        self._index_factory = index_factory
+    def __init__(self, encoder_factory: Callable[[], CachedEncoder] = get_encoder) -> None:
+        self._encoder_factory = encoder_factory
         self._index: MatchIndex | None = None
         # Kept across reset() so the embedding cache survives (as reset promises).
         self._encoder: CachedEncoder | None = None
@@ -50,11 +50,9 @@ class MatchEngine:
     @property
     def index(self) -> MatchIndex:
         if self._index is None:
-            if self._encoder is not None and self._index_factory is MatchIndex:
-                self._index = MatchIndex(encoder=self._encoder)
-            else:
-                self._index = self._index_factory()
-            self._encoder = self._index.encoder
+            if self._encoder is None:
+                self._encoder = self._encoder_factory()
+            self._index = MatchIndex(encoder=self._encoder)
         return self._index
 
     def reset(self) -> None:
