@@ -42,18 +42,15 @@ class Block:
     hours_fit: F32
     distance_km: F32
     acc_ok: npt.NDArray[np.bool_]
-    nice_offered: npt.NDArray[np.int32]  # number of nice-to-have needs the job offers
-    nice_total: npt.NDArray[np.int32]
-    needs_offered: npt.NDArray[np.int32]
-    needs_total: npt.NDArray[np.int32]
-    acc_known: npt.NDArray[np.bool_]
+    nice_share: F32  # share of the nice-to-have needs the job offers; NaN = no information
     schedule_fit: F32
     feasible: npt.NDArray[np.bool_]
 
 
-def _columns(
-    store: SideStore, rows: npt.NDArray[np.int64] | None, as_query: bool
-) -> dict[str, np.ndarray]:
+Cols = npt.NDArray[np.int64] | None  # candidate slots to score; None = every slot
+
+
+def _columns(store: SideStore, rows: Cols, as_query: bool) -> dict[str, np.ndarray]:
     out = {}
     for name in _COLS:
         arr = getattr(store, name)
@@ -62,16 +59,25 @@ def _columns(
     return out
 
 
-def similarities(q: SideStore, rows: npt.NDArray[np.int64], c: SideStore) -> dict[str, F32]:
-    n = c.size
-    out = {"text": (q.emb[rows] @ c.emb[:n].T).astype(np.float32, copy=False)}
+def similarities(
+    q: SideStore, rows: npt.NDArray[np.int64], c: SideStore, cols: Cols = None
+) -> dict[str, F32]:
+    emb = c.emb[: c.size] if cols is None else c.emb[cols]
+    out = {"text": (q.emb[rows] @ emb.T).astype(np.float32, copy=False)}
     for name in ("title_occ", "occ", "isco", "skills"):
         key = {"title_occ": "title", "occ": "occupation"}.get(name, name)
-        dense_q = q.dense_rows(name, rows)  # (B × dim)
-        out[key] = np.asarray(c.csr(name) @ dense_q.T, dtype=np.float32).T
+        dense_q = q.dense_columns(name, rows)  # (dim × B)
+        if cols is None:
+            out[key] = np.asarray(c.csr(name) @ dense_q, dtype=np.float32).T
+        else:
+            # A pruned candidate subset: gathering from the fixed-width columns is several
+            # times faster than slicing rows out of the CSR matrix.
+            idx = getattr(c, f"{name}_idx")[cols]
+            val = getattr(c, f"{name}_val")[cols]
+            out[key] = np.einsum("bnk,nk->bn", dense_q.T[:, idx], val).astype(np.float32)
     # A record without any title gives no title information rather than "different job".
     has_title_q = q.title_occ_val[rows, 0] > 0
-    has_title_c = c.title_occ_val[:n, 0] > 0
+    has_title_c = (c.title_occ_val[: c.size] if cols is None else c.title_occ_val[cols])[:, 0] > 0
     out["title"][~(has_title_q[:, None] & has_title_c[None, :])] = np.nan
     return out
 
@@ -81,10 +87,17 @@ def _popcount(x: np.ndarray) -> np.ndarray:
 
 
 def compute_block(
-    q: SideStore, rows: npt.NDArray[np.int64], c: SideStore, query_is_profile: bool
+    q: SideStore,
+    rows: npt.NDArray[np.int64],
+    c: SideStore,
+    query_is_profile: bool,
+    cols: Cols = None,
+    with_similarities: bool = True,
 ) -> Block:
+    """Components for `rows` × candidate `cols`. Without similarities only the cheap
+    constraint columns are filled (used to prune candidates before the expensive part)."""
     qc = _columns(q, rows, as_query=True)
-    cc = _columns(c, None, as_query=False)
+    cc = _columns(c, cols, as_query=False)
     p, j = (qc, cc) if query_is_profile else (cc, qc)
     with np.errstate(invalid="ignore"):
         # Hours: ranges must overlap when both sides give hours; a missing bound is open.
@@ -112,28 +125,32 @@ def compute_block(
         offer = j["acc_offer"]
         acc_ok = ~known | ((p["acc_must"] & ~offer) == 0)
         nice = p["acc_need"] & ~p["acc_must"]
-        needs_total = _popcount(p["acc_need"]) * known
-        needs_offered = _popcount(p["acc_need"] & offer) * known
-        nice_total = _popcount(nice) * known
-        nice_offered = _popcount(nice & offer) * known
+        nice_total = _popcount(nice)  # per profile only: cheap
+        if np.any(nice_total > 0) and np.any(known):
+            share = _popcount(nice & offer) / np.maximum(nice_total, 1)
+            nice_share = np.where(known & (nice_total > 0), share, np.nan).astype(np.float32)
+        else:
+            nice_share = np.full((1, 1), np.nan, dtype=np.float32)
 
-        sched_both = (p["sched_known"] == 1) & (j["sched_known"] == 1)
-        jslots = _popcount(j["sched"])
-        sfit = _popcount(p["sched"] & j["sched"]) / np.maximum(jslots, 1)
-        schedule_fit = np.where(sched_both, sfit, np.nan).astype(np.float32)
+        # Schedules are optional product fields: skip the pairwise work when a side has none.
+        if np.any(p["sched_known"] == 1) and np.any(j["sched_known"] == 1):
+            sched_both = (p["sched_known"] == 1) & (j["sched_known"] == 1)
+            jslots = _popcount(j["sched"])
+            sfit = _popcount(p["sched"] & j["sched"]) / np.maximum(jslots, 1)
+            schedule_fit = np.where(sched_both, sfit, np.nan).astype(np.float32)
+        else:
+            schedule_fit = np.full((1, 1), np.nan, dtype=np.float32)
 
-    shape = (len(rows), c.size)
-    feasible = np.broadcast_to(hours_ok & dist_ok & acc_ok, shape) & c.alive[None, : c.size]
+    n = c.size if cols is None else len(cols)
+    shape = (len(rows), n)
+    alive = c.alive[: c.size] if cols is None else c.alive[cols]
+    feasible = np.broadcast_to(hours_ok & dist_ok & acc_ok, shape) & alive[None, :]
     return Block(
-        sims=similarities(q, rows, c),
+        sims=similarities(q, rows, c, cols) if with_similarities else {},
         hours_fit=np.broadcast_to(hours_fit, shape),
         distance_km=np.broadcast_to(dist, shape),
         acc_ok=np.broadcast_to(acc_ok, shape),
-        nice_offered=np.broadcast_to(nice_offered, shape),
-        nice_total=np.broadcast_to(nice_total, shape),
-        needs_offered=np.broadcast_to(needs_offered, shape),
-        needs_total=np.broadcast_to(needs_total, shape),
-        acc_known=np.broadcast_to(known, shape),
+        nice_share=np.broadcast_to(nice_share, shape),
         schedule_fit=np.broadcast_to(schedule_fit, shape),
         feasible=feasible,
     )

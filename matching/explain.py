@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from matching.accommodations import ACCOMMODATION_BY_CODE
@@ -52,21 +53,28 @@ def _join(items: list[str], word: str) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
-def _stems(label: str) -> set[str]:
-    return {w[:6] for w in fold(label).split() if len(w) > 3}
+# Reasons are built for the top k of every query: the same skill labels and job texts come back
+# again and again, so their normalisation is memoised (bounded).
+@lru_cache(maxsize=1 << 16)
+def _stems(label: str) -> frozenset[str]:
+    return frozenset(w[:6] for w in fold(label).split() if len(w) > 3)
+
+
+@lru_cache(maxsize=1 << 16)
+def _skill_id(label: str) -> int | None:
+    return esco_model().canonical_skill(label)
 
 
 def matching_skills(p: ProfileRecord, j: JobRecord) -> list[str]:
     """The person's skills that meet a job skill: same ESCO skill, or mostly the same words."""
-    m = esco_model()
     job_skills = [*j.skills, *j.nice_skills]
-    job_ids = {m.canonical_skill(s) for s in job_skills} - {None}
+    job_ids = {_skill_id(s) for s in job_skills} - {None}
     job_stems = [_stems(s) for s in job_skills]
     job_text_stems = _stems(f"{j.title} {j.tasks} {j.description[:2000]}")
     out = []
     for s in p.skills:
         st = _stems(s)
-        same = m.canonical_skill(s) in job_ids
+        same = _skill_id(s) in job_ids
         close = any(st and len(st & js) / len(st | js) >= 0.5 for js in job_stems)
         in_text = bool(st) and len(st & job_text_stems) / len(st) >= 0.67
         if same or close or in_text:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from matching.components import Block
 from matching.encoders import CachedEncoder, get_encoder
 from matching.esco import esco_model
 from matching.explain import Audience, PairFacts, Reason, explain
@@ -85,6 +84,7 @@ class MatchIndex:
         )
         rows = [profile_row(p) for p in records]
         with self._lock:
+            self.profiles.reserve(self.profiles.size + len(records))
             for p, row, e in zip(records, rows, emb, strict=True):
                 self.profiles.upsert(p.id, row, e)
                 self.profile_records[p.id] = p
@@ -97,6 +97,7 @@ class MatchIndex:
         )
         rows = [job_row(j) for j in records]
         with self._lock:
+            self.jobs.reserve(self.jobs.size + len(records))
             for j, row, e in zip(records, rows, emb, strict=True):
                 self.jobs.upsert(j.id, row, e)
                 self.job_records[j.id] = j
@@ -128,7 +129,7 @@ class MatchIndex:
     # ---- queries -------------------------------------------------------------------------
     def _filter(
         self, f: Filters | None, cand: SideStore, cand_is_job: bool
-    ) -> Callable[[Block], npt.NDArray[np.bool_]] | None:
+    ) -> npt.NDArray[np.bool_] | None:
         if f is None:
             return None
         n = cand.size
@@ -160,7 +161,7 @@ class MatchIndex:
         for rid in f.exclude_ids:
             if rid in cand.slot:
                 mask[cand.slot[rid]] = False
-        return lambda _block: mask[None, :]
+        return mask
 
     def _query(self, record: ProfileRecord | JobRecord) -> tuple[SideStore, np.ndarray]:
         """Store + row for the query: the indexed row when the record is the indexed one (no
@@ -242,34 +243,35 @@ class MatchIndex:
         cand = self.jobs if p is not None else self.profiles
         out = []
         b = r.block
-        for slot, score in zip(r.top[qi], r.scores[qi], strict=True):
+        for slot, col, score in zip(r.top[qi], r.pos[qi], r.scores[qi], strict=True):
             if slot < 0 or (filters is not None and score < filters.min_score):
                 continue
             cid = cand.ids[slot]
             assert cid is not None
-            comp = {name: _num(b.sims[name][qi, slot]) for name in b.sims}
+            comp = {name: _num(b.sims[name][qi, col]) for name in b.sims}
             comp.update(
-                hours_fit=_num(b.hours_fit[qi, slot]),
-                distance_km=_num(b.distance_km[qi, slot]),
-                schedule_fit=_num(b.schedule_fit[qi, slot]),
+                hours_fit=_num(b.hours_fit[qi, col]),
+                distance_km=_num(b.distance_km[qi, col]),
+                schedule_fit=_num(b.schedule_fit[qi, col]),
             )
             reasons: tuple[Reason, ...] = ()
             if with_reasons:
                 pp = p if p is not None else self.profile_records[cid]
                 jj = j if j is not None else self.job_records[cid]
                 show = may_show(pp.id)
-                if show:
+                if show and jj.accommodations_offered is not None:
+                    offered = jj.accommodations_offered | ({"remote_work"} if jj.remote else set())
                     comp.update(
-                        accommodations_offered=float(b.needs_offered[qi, slot]),
-                        accommodations_needed=float(b.needs_total[qi, slot]),
+                        accommodations_offered=float(len(pp.accommodation_needs & offered)),
+                        accommodations_needed=float(len(pp.accommodation_needs)),
                     )
                 facts = PairFacts(
-                    float(b.sims["text"][qi, slot]),
-                    float(b.sims["title"][qi, slot]),
-                    float(b.sims["occupation"][qi, slot]),
-                    float(b.distance_km[qi, slot]),
-                    float(b.hours_fit[qi, slot]),
-                    float(b.schedule_fit[qi, slot]),
+                    float(b.sims["text"][qi, col]),
+                    float(b.sims["title"][qi, col]),
+                    float(b.sims["occupation"][qi, col]),
+                    float(b.distance_km[qi, col]),
+                    float(b.hours_fit[qi, col]),
+                    float(b.schedule_fit[qi, col]),
                     self._shared_occupation(pp, jj),
                 )
                 reasons = tuple(explain(pp, jj, facts, audience, show))

@@ -3,17 +3,20 @@ behind MatchIndex.top_jobs/top_profiles and the batch CLI."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import os
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from matching.components import Block, compute_block
+from matching.components import Block, Cols, compute_block
 from matching.scoring import Weights, calibrated, learned_logit, preference_logit
 from matching.store import SideStore
 
 BLOCK_QUERIES = 128
+WORKERS = max(1, min(4, os.cpu_count() or 1))
 
 Mask = npt.NDArray[np.bool_]
 
@@ -22,15 +25,22 @@ Mask = npt.NDArray[np.bool_]
 class Ranked:
     query_rows: npt.NDArray[np.int64]
     top: npt.NDArray[np.int64]  # (B × k) candidate slots, best first; -1 = none
+    pos: npt.NDArray[np.int64]  # (B × k) the same as column positions in `block`
     scores: npt.NDArray[np.float32]  # (B × k) 0–100
     block: Block
 
 
 def score_block(
-    q: SideStore, rows: npt.NDArray[np.int64], c: SideStore, query_is_profile: bool, w: Weights
+    q: SideStore,
+    rows: npt.NDArray[np.int64],
+    c: SideStore,
+    query_is_profile: bool,
+    w: Weights,
+    cols: Cols = None,
 ) -> tuple[Block, npt.NDArray[np.float32]]:
-    b = compute_block(q, rows, c, query_is_profile)
-    max_km = q.max_km[rows][:, None] if query_is_profile else c.max_km[None, : c.size]
+    b = compute_block(q, rows, c, query_is_profile, cols)
+    c_max_km = c.max_km[: c.size] if cols is None else c.max_km[cols]
+    max_km = q.max_km[rows][:, None] if query_is_profile else c_max_km[None, :]
     logit = learned_logit(b.sims, w) + preference_logit(b, max_km, w)
     return b, calibrated(logit)
 
@@ -42,11 +52,10 @@ def top_k(scores: np.ndarray, allowed: Mask, k: int) -> tuple[np.ndarray, np.nda
     if k_eff == 0:
         empty = np.zeros((s.shape[0], 0))
         return empty.astype(np.int64), empty.astype(np.float32)
-    part = (
-        np.argpartition(-s, k_eff - 1, axis=1)[:, :k_eff]
-        if k_eff < n
-        else np.tile(np.arange(n), (len(s), 1))
-    )
+    if k_eff < n:
+        part = np.argpartition(-s, k_eff - 1, axis=1)[:, :k_eff]
+    else:
+        part = np.tile(np.arange(n), (len(s), 1))
     ps = np.take_along_axis(s, part, axis=1)
     order = np.argsort(-ps, axis=1, kind="stable")
     top = np.take_along_axis(part, order, axis=1)
@@ -62,12 +71,32 @@ def rank(
     query_is_profile: bool,
     k: int,
     w: Weights,
-    extra: Callable[[Block], Mask] | None = None,
+    allowed: Mask | None = None,
 ) -> Iterator[Ranked]:
-    """Yield ranked blocks of at most BLOCK_QUERIES queries (bounded memory for 10k × 10k)."""
-    for start in range(0, len(rows), BLOCK_QUERIES):
-        r = rows[start : start + BLOCK_QUERIES]
+    """Yield ranked blocks of at most BLOCK_QUERIES queries (bounded memory for 10k × 10k).
+
+    `allowed` is an optional caller filter over candidate slots. A single query is pruned
+    first: hard constraints and filters are cheap, similarities are not, so they are only
+    computed for candidates that can be shown at all.
+    """
+    if len(rows) == 1:
+        pre = compute_block(q, rows, c, query_is_profile, with_similarities=False).feasible[0]
+        cols = np.flatnonzero(pre if allowed is None else pre & allowed).astype(np.int64)
+        b, scores = score_block(q, rows, c, query_is_profile, w, cols)
+        pos, ts = top_k(scores, b.feasible, k)
+        top = np.where(pos >= 0, cols[np.maximum(pos, 0)] if len(cols) else -1, -1)
+        yield Ranked(rows, top.astype(np.int64), pos, ts, b)
+        return
+
+    def one(r: npt.NDArray[np.int64]) -> Ranked:
         b, scores = score_block(q, r, c, query_is_profile, w)
-        allowed = b.feasible if extra is None else b.feasible & extra(b)
-        top, ts = top_k(scores, allowed, k)
-        yield Ranked(r, top, ts, b)
+        ok = b.feasible if allowed is None else b.feasible & allowed[None, :]
+        top, ts = top_k(scores, ok, k)
+        return Ranked(r, top, top, ts, b)
+
+    blocks = [rows[s : s + BLOCK_QUERIES] for s in range(0, len(rows), BLOCK_QUERIES)]
+    # numpy/scipy release the GIL in their loops, so blocks run in parallel on all cores;
+    # map keeps the order, and at most ~2 blocks per worker are alive at a time.
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        for start in range(0, len(blocks), WORKERS * 2):
+            yield from pool.map(one, blocks[start : start + WORKERS * 2])

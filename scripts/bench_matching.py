@@ -11,6 +11,7 @@ Every figure is printed next to its floor: a plain numpy dot product over the sa
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -115,6 +116,8 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="10x smaller, for a smoke test")
     a = ap.parse_args()
     div = 10 if a.quick else 1
+    # Wall-clock figures depend on what else runs on the 2 cores: print the load with them.
+    print(f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} at start")
     n_p, n_j, n_q = 100_000 // div, 50_000 // div, 200
     rng = np.random.default_rng(SEED)
     base = rss_mb()

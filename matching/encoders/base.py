@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
@@ -39,6 +40,12 @@ def l2_normalize(m: np.ndarray) -> Matrix:
     return (m / norms).astype(np.float32, copy=False)
 
 
+# "word word word ..." (pasted or spammy text) would fill the clipped window with one token and
+# make unrelated repetitive texts look alike; one occurrence carries the same meaning.
+_REPEATS = re.compile(r"\b(\w+)(?:\s+\1\b){2,}", re.UNICODE)
+
+
 def clip_text(text: str) -> str:
+    text = _REPEATS.sub(r"\1", text[: MAX_ENCODE_CHARS * 20])
     # Empty strings are legal input; give the model something neutral rather than nothing.
     return text[:MAX_ENCODE_CHARS].strip() or "-"

@@ -52,9 +52,14 @@ class EmbeddingCache:
             vpath = kpath.with_name(kpath.name.replace(".keys.npy", ".vecs.npy"))
             if not vpath.exists():
                 continue  # an interrupted write: its keys were never published
-            keys = np.load(kpath)
+            raw = np.load(kpath)
             vecs = np.load(vpath)
-            self._rows.update(zip(keys.tolist(), vecs, strict=True))
+            if raw.dtype.kind == "S":  # early format; numpy "S" strips trailing NUL bytes
+                keys = [k.ljust(KEY_BYTES, b"\0") for k in raw.tolist()]
+            else:
+                buf = raw.tobytes()
+                keys = [buf[i : i + KEY_BYTES] for i in range(0, len(buf), KEY_BYTES)]
+            self._rows.update(zip(keys, vecs, strict=True))
 
     def get(self, key: bytes) -> np.ndarray | None:
         return self._rows.get(key)
@@ -74,7 +79,8 @@ class EmbeddingCache:
             self.directory.mkdir(parents=True, exist_ok=True)
             n = len(self._shards())
             stem = self.directory / f"shard-{n:06d}-{os.getpid()}"
-            keys = np.array(list(self._pending), dtype=f"S{KEY_BYTES}")
+            # raw uint8 rows, not numpy "S" strings: those drop trailing zero bytes of a digest
+            keys = np.frombuffer(b"".join(self._pending), dtype=np.uint8).reshape(-1, KEY_BYTES)
             vecs = np.stack(list(self._pending.values()))
             for suffix, arr in ((".vecs.npy", vecs), (".keys.npy", keys)):
                 tmp = stem.with_name(stem.name + suffix + ".tmp")

@@ -23,7 +23,9 @@ class SentenceTransformerEncoder:
 
         self._name = model_name_or_path
         self._model = SentenceTransformer(model_name_or_path, device=device)
-        dim = self._model.get_sentence_embedding_dimension()
+        # renamed in sentence-transformers 6; keep working with 3–5 too
+        get_dim = getattr(self._model, "get_embedding_dimension", None)
+        dim = get_dim() if get_dim else self._model.get_sentence_embedding_dimension()
         self._dim = int(dim) if dim else int(self._model.encode(["x"]).shape[1])
         # e5-family models expect the same query/passage prefixes as the default backend.
         self._prefixes = (

@@ -38,3 +38,14 @@ def test_vectors_are_normalised(encoder):
     v = encoder.encode_queries(["", "😀", "regnskab " * 3000])
     assert v.shape == (3, encoder.dim) and v.dtype == np.float32
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-3)
+
+
+def test_keys_ending_in_zero_bytes_survive_disk(tmp_path):
+    # sha256 digests end in 0x00 once in 256 texts; they must still hit the cache after reload
+    c = EmbeddingCache("m", tmp_path)
+    keys = [bytes([i]) * 31 + b"\0" for i in range(1, 6)]
+    for k in keys:
+        c.put(k, np.ones(4))
+    c.flush()
+    again = EmbeddingCache("m", tmp_path)
+    assert len(again) == 5 and all(again.get(k) is not None for k in keys)

@@ -82,7 +82,6 @@ def test_hard_bench_constraints_never_violated_in_top10(shared_dir, make_index):
     all_jobs = [json.loads(x) for x in (d / "jobs.jsonl").read_text("utf-8").splitlines()]
     jobs_ = [j for j in all_jobs if j["id"][1:] in wanted]
     index = make_index(profiles, jobs_)
-    index.weights = index.weights  # real trained weights
     violations = 0
     for p in profiles:
         pr = ProfileRecord.from_json(p)
