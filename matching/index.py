@@ -70,6 +70,9 @@ class MatchIndex:
         self.profile_records: dict[str, ProfileRecord] = {}
         self.job_records: dict[str, JobRecord] = {}
         self._lock = threading.RLock()
+        # Bumped on every change; cached candidate masks are valid only for one version.
+        self._version = 0
+        self._only_masks: dict[tuple[bool, frozenset[str]], tuple[int, npt.NDArray[np.bool_]]] = {}
 
     # ---- updates -------------------------------------------------------------------------
     def upsert_profiles(
@@ -84,6 +87,7 @@ class MatchIndex:
         )
         rows = [profile_row(p) for p in records]
         with self._lock:
+            self._version += 1
             self.profiles.reserve(self.profiles.size + len(records))
             for p, row, e in zip(records, rows, emb, strict=True):
                 self.profiles.upsert(p.id, row, e)
@@ -97,6 +101,7 @@ class MatchIndex:
         )
         rows = [job_row(j) for j in records]
         with self._lock:
+            self._version += 1
             self.jobs.reserve(self.jobs.size + len(records))
             for j, row, e in zip(records, rows, emb, strict=True):
                 self.jobs.upsert(j.id, row, e)
@@ -118,11 +123,13 @@ class MatchIndex:
 
     def remove_profile(self, pid: str) -> bool:
         with self._lock:
+            self._version += 1
             self.profile_records.pop(pid, None)
             return self.profiles.remove(pid)
 
     def remove_job(self, jid: str) -> bool:
         with self._lock:
+            self._version += 1
             self.job_records.pop(jid, None)
             return self.jobs.remove(jid)
 
@@ -154,14 +161,28 @@ class MatchIndex:
                 bits |= ACC_BIT.get(c, 0)
             mask &= (cand.acc_offer[:n] & bits) == bits
         if f.only_ids is not None:
-            allowed = np.zeros(n, dtype=np.bool_)
-            slots = [cand.slot[rid] for rid in f.only_ids if rid in cand.slot]
-            allowed[np.asarray(slots, dtype=np.int64)] = True
-            mask &= allowed
+            mask &= self._only_mask(f.only_ids, cand, cand_is_job)
         for rid in f.exclude_ids:
             if rid in cand.slot:
                 mask[cand.slot[rid]] = False
         return mask
+
+    def _only_mask(
+        self, only: frozenset[str], cand: SideStore, cand_is_job: bool
+    ) -> npt.NDArray[np.bool_]:
+        """Callers pass the same frozenset for the same group (e.g. one jobcentre's forum);
+        its mask is built once per index version instead of per query."""
+        key = (cand_is_job, only)
+        cached = self._only_masks.get(key)
+        if cached is not None and cached[0] == self._version:
+            return cached[1]
+        allowed = np.zeros(cand.size, dtype=np.bool_)
+        slots = [cand.slot[rid] for rid in only if rid in cand.slot]
+        allowed[np.asarray(slots, dtype=np.int64)] = True
+        if len(self._only_masks) > 64:
+            self._only_masks.clear()
+        self._only_masks[key] = (self._version, allowed)
+        return allowed
 
     def _query(self, record: ProfileRecord | JobRecord) -> tuple[SideStore, np.ndarray]:
         """Store + row for the query: the indexed row when the record is the indexed one (no

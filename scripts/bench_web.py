@@ -25,6 +25,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -35,6 +36,7 @@ from typing import Any
 
 import httpx
 from sqlalchemy import create_engine, text
+from sqlalchemy import select as sa_select
 from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -355,6 +357,56 @@ def bulk_load(url: str, n_profiles: int, n_postings: int, n_companies: int) -> N
 # ------------------------------------------------------------------ server and load
 
 
+def seed_embeddings(url: str, data_dir: Path) -> None:
+    """Puts a random unit vector in the server's embedding cache for every indexed text, so the
+    match index of 150,000 records builds without hours of encoding. Latency of ranking does
+    not depend on what the vectors say; encoder speed is measured in scripts/bench_matching.py.
+    """
+    import numpy as np
+    from sqlalchemy.orm import Session
+
+    from app.matchmaking.records import job_record, profile_record
+    from app.models import AccommodationNeeds, FlexjobberProfile, JobPosting
+    from matching.encoders import get_encoder
+    from matching.encoders.cache import text_key
+    from matching.vectorize import job_text, profile_text
+
+    started = time.monotonic()
+    encoder = get_encoder("e5", str(data_dir / "embeddings"))
+    rng = np.random.default_rng(7)
+    engine = create_engine(url)
+    texts: list[str] = []
+    with Session(engine) as db:
+        for profile, needs in db.execute(text_select(FlexjobberProfile, AccommodationNeeds)):
+            texts.append(profile_text(profile_record(profile, needs)))
+        for posting in db.scalars(sa_select(JobPosting)):
+            texts.append(job_text(job_record(posting)))
+    engine.dispose()
+    vectors = rng.standard_normal((len(texts), encoder.dim)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    for body, vector in zip(texts, vectors, strict=True):
+        encoder.cache.put(text_key("q", body), vector)
+    encoder.cache.flush()
+    print(f"seeded {len(texts)} embeddings in {time.monotonic() - started:.1f} s")
+
+
+def text_select(profile_model: Any, needs_model: Any) -> Any:
+    return sa_select(profile_model, needs_model).outerjoin(
+        needs_model, needs_model.profile_id == profile_model.id
+    )
+
+
+def wait_for_match_index(client: httpx.Client, timeout: float = 900) -> float:
+    """Seconds until "Mine match" is served from the index (built in the background)."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        page = client.get("/mine-match")
+        if page.status_code == 200 and "app-score" in page.text:
+            return time.monotonic() - started
+        time.sleep(2)
+    raise SystemExit("the match index was not ready in time")
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -362,9 +414,12 @@ def free_port() -> int:
         return port
 
 
-def start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(
+    url: str, port: int, workers: int, data_dir: Path | None = None
+) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
+        **({"FLEKSBRO_DATA_DIR": str(data_dir)} if data_dir else {}),
         "FLEKSBRO_DATABASE_URL": url,
         "FLEKSBRO_SECRET_KEY": SECRET,
         "FLEKSBRO_ENVIRONMENT": "development",
@@ -470,13 +525,16 @@ def main() -> int:
             text(
                 "SELECT p.id FROM job_postings p JOIN company_members m ON m.company_id = "
                 "p.company_id JOIN users u ON u.id = m.user_id "
-                "WHERE u.email = 'virksomhed@fleksbro.example' ORDER BY p.id LIMIT 1"
+                "WHERE u.email = 'virksomhed@fleksbro.example' AND p.status = 'published' "
+                "ORDER BY p.id LIMIT 1"
             )
         ).scalar()
     engine.dispose()
 
+    data_dir = Path(tempfile.mkdtemp(prefix="fleksbro-bench-"))
+    seed_embeddings(args.url, data_dir)
     port = free_port()
-    server = start_server(args.url, port, args.workers)
+    server = start_server(args.url, port, args.workers, data_dir)
     base = f"http://127.0.0.1:{port}"
     try:
         roles = {
@@ -492,7 +550,14 @@ def main() -> int:
                 httpx.Client(base_url=base, timeout=30, cookies=first.cookies)
                 for _ in range(args.users - 1)
             ]
+        # Each worker builds its own match index in the background; wait for it (all clients
+        # share one session cookie, so they may land on either worker).
+        for _ in range(args.workers * 2):
+            ready = wait_for_match_index(clients["flexjobber"][0])
+        print(f"match index ready after {ready:.0f} s more")
         pages = [
+            ("flexjobber", "/mine-match"),
+            ("company", f"/opslag/{posting_id}/kandidater"),
             ("flexjobber", "/job"),
             ("flexjobber", "/job?q=lager"),
             ("flexjobber", "/api/v1/jobs"),

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -154,15 +155,12 @@ def candidates_for_job(
         return None
     allowed = engine.findable_profiles_in({company.jobcentre_id})
     if viewer.role == Role.CONSULTANT:
-        allowed = frozenset(
-            p for p, c in engine.profile_jobcentre.items() if c == viewer.jobcentre_id
-        )
-    grants = _grants_for_ranking(db, company.id, allowed)
+        allowed = engine.profiles_in(viewer.jobcentre_id or 0)
     ranked = engine.index.top_profiles(
         str(job.id),
         k=k,
         filters=Filters(only_ids=allowed),
-        may_show_accommodations=lambda pid: viewer.role == Role.CONSULTANT or pid in grants,
+        may_show_accommodations=_health_disclosure(db, viewer, company.id),
     )
     ids = [int(r.id) for r in ranked]
     profiles = {
@@ -199,32 +197,39 @@ def candidates_for_job(
                 score=r.score,
                 reasons=r.reasons_text(lang),
                 match=matches.get(profile.id),
-                shares_accommodations=staff or str(profile.id) in grants,
+                shares_accommodations=viewer.role == Role.CONSULTANT
+                or profile.share_accommodations
+                or bool(consent and consent.share_accommodations),
             )
         )
     return items
 
 
-def _grants_for_ranking(db: Session, company_id: int, allowed: frozenset[str]) -> set[str]:
-    """Profiles whose accommodation needs this company may see: shared with all companies, or
-    consented to this one. Nothing else reaches the company's reasons."""
-    shared = {
-        str(pid)
-        for pid in db.scalars(
-            select(FlexjobberProfile.id).where(FlexjobberProfile.share_accommodations.is_(True))
+def _health_disclosure(db: Session, viewer: User, company_id: int) -> Callable[[str], bool]:
+    """Whether a ranked person's accommodation needs may appear in the reasons this viewer
+    reads: always for the jobcentre's consultants; for a company only if the person shares
+    them with all companies or has consented for this one — read from the database at the
+    moment of the request, so a withdrawal counts at once. Asked only for the top k."""
+    if viewer.role == Role.CONSULTANT:
+        return lambda _pid: True
+
+    def allowed(pid: str) -> bool:
+        shared = db.scalar(
+            select(FlexjobberProfile.share_accommodations).where(FlexjobberProfile.id == int(pid))
         )
-    }
-    consented = {
-        str(pid)
-        for pid in db.scalars(
-            select(Consent.profile_id).where(
+        if shared:
+            return True
+        consent = db.scalar(
+            select(Consent.id).where(
+                Consent.profile_id == int(pid),
                 Consent.company_id == company_id,
                 Consent.withdrawn_at.is_(None),
                 Consent.share_accommodations.is_(True),
             )
         )
-    }
-    return (shared | consented) & set(allowed)
+        return consent is not None
+
+    return allowed
 
 
 def consultant_board(

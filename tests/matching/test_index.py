@@ -61,3 +61,16 @@ def test_async_upsert_does_not_block(make_index):
         return [m.id for m in index.top_jobs(ProfileRecord.from_json(PERSON), k=10)]
 
     assert "new" in asyncio.run(main())
+
+
+def test_only_ids_stays_right_when_slots_are_reused(make_index):
+    """The candidate mask for an only_ids set is cached per index version: a removal and a new
+    record that takes the freed slot must not let the new record through the old set."""
+    index = make_index([PERSON], JOBS)
+    only = frozenset({"far", "other"})
+    first = {m.id for m in index.top_jobs("p", k=10, filters=Filters(only_ids=only))}
+    assert first == {"far", "other"}
+    index.remove_job("far")
+    index.upsert_jobs([JobRecord(id="newcomer", title="lagermedarbejder", postcode="2100")])
+    again = {m.id for m in index.top_jobs("p", k=10, filters=Filters(only_ids=only))}
+    assert again == {"other"}
