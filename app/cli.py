@@ -85,6 +85,21 @@ def _api_token(args: argparse.Namespace) -> int:
     return 0
 
 
+def _daily(_args: argparse.Namespace) -> int:
+    from app.db import engine_for, session_scope
+    from app.mail.service import mailer_from
+    from app.matches.lifecycle import Outbox, expire_overdue
+    from app.notifications.service import send_daily_digest
+
+    settings = get_settings()
+    mailer = mailer_from(settings)
+    with session_scope(engine_for(settings.database_url)) as db:
+        expired = expire_overdue(db, Outbox(settings, mailer))
+        digests = send_daily_digest(db, settings, mailer)
+    print(f"{expired} unanswered requests expired; {digests} daily digests sent.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fleksbro",
@@ -136,6 +151,14 @@ def build_parser() -> argparse.ArgumentParser:
     token.add_argument("--email", required=True)
     token.add_argument("--name", default="cli", help="A label to recognise the token by")
     token.set_defaults(func=_api_token)
+
+    daily = sub.add_parser(
+        "daily",
+        help="Expire unanswered match requests and send the daily e-mail digests (run from cron).",
+        description="Expire unanswered match requests (both sides are told) and send the daily "
+        "e-mail digests to people who chose them. Run once a day, e.g. from cron.",
+    )
+    daily.set_defaults(func=_daily)
     return parser
 
 

@@ -9,7 +9,7 @@ import pytest
 from app.settings import PROJECT_ROOT
 from tests.db_urls import fresh_database_url
 
-COMMANDS = ["serve", "migrate", "demo-data", "create-user", "api-token"]
+COMMANDS = ["serve", "migrate", "demo-data", "create-user", "api-token", "daily"]
 
 
 def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -64,3 +64,6 @@ def test_migrate_demo_data_create_user_and_api_token_on_a_fresh_database() -> No
     assert token.returncode == 0 and token.stdout.startswith("fb_")
     unknown = _run("api-token", "--email", "ingen@test.example", env=env)
     assert unknown.returncode == 2
+    daily = _run("daily", env=env)
+    assert daily.returncode == 0, daily.stderr
+    assert "0 unanswered requests expired" in daily.stdout
