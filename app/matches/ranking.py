@@ -11,9 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.kit.text import fold
 from app.matchmaking.engine import MatchEngine
 from app.models import (
     Company,
@@ -27,8 +29,10 @@ from app.models import (
     User,
     Visibility,
 )
+from matching.geo import haversine_km
 from matching.index import Filters
 from matching.index import Match as Ranked
+from matching.reference import postcode_info
 
 # Scores at or above this are "strong" suggestions on the consultant's board.
 STRONG = 60.0
@@ -88,12 +92,17 @@ def jobs_for_flexjobber(
         return None
     mine = _matches_for_profile(db, profile.id)
     hidden = frozenset(str(job_id) for job_id, m in mine.items() if m.hidden_at is not None)
+    lesson = _learn_from_hidden(db, profile, [m for m in mine.values() if m.hidden_at])
     filters = Filters(
         only_ids=engine.jobs_in(profile.jobcentre_id),
         exclude_ids=hidden,
         remote_only=profile.remote_only,
+        within_km=lesson.within_km,
+        near_postcode=profile.postcode if lesson.within_km is not None else None,
     )
-    ranked = engine.index.top_jobs(str(profile.id), k=k, filters=filters)
+    ranked = engine.index.top_jobs(str(profile.id), k=k + 20, filters=filters)
+    ranked = [r for r in ranked if fold(engine.index.job_records[r.id].title) not in lesson.titles]
+    ranked = ranked[:k]
     jobs = _load_jobs(db, [int(r.id) for r in ranked])
     items = []
     for r in ranked:
@@ -113,6 +122,47 @@ def jobs_for_flexjobber(
             )
         )
     return items
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """What "ikke interesseret" with a reason teaches the ranking."""
+
+    within_km: float | None = None  # "for langt væk": only jobs nearer than the nearest refused
+    titles: frozenset[str] = frozenset()  # "opgaverne passer ikke": no more of the same job
+
+
+def _learn_from_hidden(db: Session, profile: FlexjobberProfile, hidden: list[Match]) -> Lesson:
+    if not hidden:
+        return Lesson()
+    jobs = {
+        j.id: j
+        for j in db.scalars(select(JobPosting).where(JobPosting.id.in_([m.job_id for m in hidden])))
+    }
+    home = postcode_info(profile.postcode) if profile.postcode else None
+    distances = []
+    titles = set()
+    for m in hidden:
+        job = jobs.get(m.job_id)
+        if job is None:
+            continue
+        if m.hidden_reason == "tasks":
+            titles.add(fold(job.title))
+        where = postcode_info(job.postcode) if job.postcode and not job.remote else None
+        if m.hidden_reason == "distance" and home and where:
+            distances.append(great_circle_km(home.lat, home.lon, where.lat, where.lon))
+    within = None
+    if distances:
+        within = max(1.0, min(distances) - 1.0)
+        if profile.max_distance_km:
+            within = min(within, float(profile.max_distance_km))
+    return Lesson(within_km=within, titles=frozenset(titles))
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    one = np.array([lat1], dtype=np.float64), np.array([lon1], dtype=np.float64)
+    two = np.array([lat2], dtype=np.float64), np.array([lon2], dtype=np.float64)
+    return float(haversine_km(one[0], one[1], two[0], two[1])[0])
 
 
 def _load_jobs(db: Session, ids: list[int]) -> dict[int, tuple[JobPosting, Company]]:

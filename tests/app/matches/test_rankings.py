@@ -136,3 +136,40 @@ def test_consultant_board_recommends_and_dismisses(
         personas.job.id: MatchState.RECOMMENDED,
         personas.job2.id: MatchState.DISMISSED,
     }
+
+
+def test_a_reason_for_not_interested_teaches_the_ranking(
+    db: Session, personas: Personas, browser: Browser, match_engine: MatchEngine
+) -> None:
+    from app.models import JobPosting, PostingStatus
+
+    def posting(title: str, postcode: str) -> JobPosting:
+        job = JobPosting(
+            company_id=personas.company.id,
+            title=title,
+            description=f"{title}.",
+            hours_min=10,
+            hours_max=15,
+            postcode=postcode,
+            status=PostingStatus.PUBLISHED,
+            search_text=title.lower(),
+        )
+        db.add(job)
+        return job
+
+    same_title = posting("Kontorassistent", "2100")  # same tasks as personas.job
+    far = posting("Bogholder", "9000")  # Aalborg, far from the person's 2900 Hellerup
+    farther = posting("Regnskabsmedarbejder", "9990")  # Skagen, even farther
+    near = posting("Bogholderassistent", "2800")  # Lyngby, near
+    personas.profile.max_distance_km = None  # would already exclude the far jobs
+    db.flush()
+    match_engine.sync(db, full=True)
+    person = browser(personas.flexjobber)
+    before = person.get("/mine-match").text
+    assert all(t in before for t in ("Bogholderassistent", "Regnskabsmedarbejder"))
+
+    post(person, f"/mine-match/{personas.job.id}", {"action": "hide", "reason": "tasks"})
+    post(person, f"/mine-match/{far.id}", {"action": "hide", "reason": "distance"})
+    after = person.get("/mine-match").text
+    shown = {job.id for job in (same_title, farther, near) if f'/job/{job.id}"' in after}
+    assert shown == {near.id}, "same tasks and jobs at least as far away are no longer suggested"
