@@ -1,6 +1,6 @@
 """HTML fragments for htmx autocomplete in the profile and posting forms.
 
-- ``GET /taxonomi/stillinger?q=`` → only ``<option value="…">`` elements, for a ``<datalist>``;
+- ``GET /taxonomi/stillinger?q=`` (or ``?title=``) → only ``<option value="…">`` elements, for a ``<datalist>``;
 - ``GET /taxonomi/kompetencer?stilling=`` → a checkbox list (``name="skill_suggestions"``).
 """
 
@@ -24,9 +24,12 @@ def occupation_options(
     request: Request,
     user: CurrentUser,
     q: Annotated[str, Query(max_length=100)] = "",
+    # htmx sends the input under its own name: the posting form's field is "title".
+    title: Annotated[str, Query(max_length=100)] = "",
     limit: Annotated[int, Query(ge=1, le=service.MAX_LIMIT)] = 15,
 ) -> Response:
-    occupations = service.search_occupations(q, limit) if q.strip() else []
+    text = q or title
+    occupations = service.search_occupations(text, limit) if text.strip() else []
     return render(request, "taxonomy/occupation_options.html", {"occupations": occupations})
 
 

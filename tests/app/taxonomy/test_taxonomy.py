@@ -80,6 +80,9 @@ def test_occupation_options_fragment(client: TestClient, personas: Personas) -> 
     assert tags and set(tags) == {"option"}
     assert '<option value="lagerarbejder"' in body
     assert client.get("/taxonomi/stillinger", params={"q": ""}).text.strip() == ""
+    # the posting form's input is named "title"; htmx sends it under that name
+    by_title = client.get("/taxonomi/stillinger", params={"title": "lagerarb"})
+    assert '<option value="lagerarbejder"' in by_title.text
 
 
 def test_skill_suggestions_fragment(client: TestClient, personas: Personas) -> None:
