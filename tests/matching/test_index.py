@@ -1,6 +1,7 @@
 """Index behaviour the web app relies on: filters, async updates, components, calibration."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from matching.index import Filters
 from matching.records import JobRecord, ProfileRecord
@@ -60,7 +61,9 @@ def test_async_upsert_does_not_block(make_index):
         assert ticks > 0  # the loop kept running while the model encoded
         return [m.id for m in index.top_jobs(ProfileRecord.from_json(PERSON), k=10)]
 
-    assert "new" in asyncio.run(main())
+    # A fresh thread: a session-wide Playwright browser may own this thread's event loop.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        assert "new" in pool.submit(asyncio.run, main()).result()
 
 
 def test_only_ids_stays_right_when_slots_are_reused(make_index):
