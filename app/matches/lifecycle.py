@@ -105,6 +105,8 @@ def _move(
     before = match.state.value
     if to is not None:
         match.state = to
+    if match.state not in (MatchState.RECOMMENDED, MatchState.INTEREST):
+        match.expires_at = None  # only an open request can lapse
     match.updated_at = utcnow()
     db.add(
         MatchEvent(

@@ -108,6 +108,7 @@ def test_the_whole_journey(
     db.refresh(match)
     assert match.state == MatchState.HIRED
     assert match.hired_hours == 15 and match.trial_hours == 12 and match.meeting_place
+    assert match.expires_at is None  # a hired match has no open request to lapse
     kinds = [e.kind for e in lifecycle.timeline(db, match)]
     assert kinds == [
         "recommended",
