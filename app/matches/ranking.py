@@ -25,6 +25,7 @@ from app.models import (
     JobPosting,
     Match,
     MatchState,
+    PostingStatus,
     Role,
     User,
     Visibility,
@@ -110,6 +111,8 @@ def jobs_for_flexjobber(
         if loaded is None:
             continue
         job, company = loaded
+        if job.status != PostingStatus.PUBLISHED:
+            continue  # closed since the index last synced
         published = job.published_at or job.updated_at
         items.append(
             JobItem(
@@ -232,6 +235,8 @@ def candidates_for_job(
         if loaded is None:
             continue
         profile, person = loaded
+        if viewer.role != Role.CONSULTANT and profile.visibility == Visibility.HIDDEN:
+            continue  # hidden since the index last synced: the database has the last word
         staff = viewer.role in (Role.CONSULTANT, Role.ADMIN)
         consent = consents.get(profile.id)
         named = (

@@ -107,7 +107,7 @@ class MatchEngine:
         return self._synced_at is not None
 
     def sync(self, db: Session, full: bool = False) -> tuple[int, int]:
-        """Apply what changed since the last sync; returns (profiles, jobs) upserted."""
+        """Apply what changed since the last sync; returns (profiles, jobs) changed."""
         with self._sync_lock:
             # A change committed just after our last read carries an earlier updated_at; the
             # margin re-reads it (unchanged texts cost nothing: embeddings are cached).
@@ -115,7 +115,8 @@ class MatchEngine:
             started = utcnow()
             profiles = self._sync_profiles(db, since)
             jobs = self._sync_jobs(db, since)
-            self._generation += 1
+            if profiles or jobs:  # cached candidate sets stay valid while nothing changed
+                self._generation += 1
             self._synced_at = started
             return profiles, jobs
 
@@ -128,13 +129,24 @@ class MatchEngine:
                 (FlexjobberProfile.updated_at >= since) | (AccommodationNeeds.updated_at >= since)
             )
         records = []
+        moved = 0  # profiles whose forum or findability changed (a privacy-relevant change)
+        known = self.index.profile_records
         for profile, needs in db.execute(query):
-            records.append(profile_record(profile, needs))
-            self.profile_jobcentre[str(profile.id)] = profile.jobcentre_id
-            self.profile_findable[str(profile.id)] = profile.visibility != Visibility.HIDDEN
+            record = profile_record(profile, needs)
+            if known.get(record.id) != record:  # re-read by the margin but unchanged: skip
+                records.append(record)
+            pid = str(profile.id)
+            findable = profile.visibility != Visibility.HIDDEN
+            if (
+                self.profile_jobcentre.get(pid) != profile.jobcentre_id
+                or self.profile_findable.get(pid) != findable
+            ):
+                moved += 1
+            self.profile_jobcentre[pid] = profile.jobcentre_id
+            self.profile_findable[pid] = findable
         for start in range(0, len(records), 512):
             self.index.upsert_profiles(records[start : start + 512])
-        return len(records)
+        return len(records) + moved
 
     def _sync_jobs(self, db: Session, since: datetime | None) -> int:
         query = select(JobPosting, Company.jobcentre_id).join(
@@ -143,16 +155,20 @@ class MatchEngine:
         if since is not None:
             query = query.where(JobPosting.updated_at >= since)
         upserts = []
+        removed = 0
         for posting, jobcentre_id in db.execute(query):
             if posting.status == PostingStatus.PUBLISHED:
-                upserts.append(job_record(posting))
+                record = job_record(posting)
+                if self.index.job_records.get(record.id) != record:
+                    upserts.append(record)
                 self.job_jobcentre[str(posting.id)] = jobcentre_id
-            else:
+            elif str(posting.id) in self.index.job_records:
                 self.index.remove_job(str(posting.id))
                 self.job_jobcentre.pop(str(posting.id), None)
+                removed += 1
         for start in range(0, len(upserts), 512):
             self.index.upsert_jobs(upserts[start : start + 512])
-        return len(upserts)
+        return len(upserts) + removed
 
     def start_background(
         self, session_factory: Callable[[], Session], interval: float = 3.0

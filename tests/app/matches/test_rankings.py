@@ -173,3 +173,20 @@ def test_a_reason_for_not_interested_teaches_the_ranking(
     after = person.get("/mine-match").text
     shown = {job.id for job in (same_title, farther, near) if f'/job/{job.id}"' in after}
     assert shown == {near.id}, "same tasks and jobs at least as far away are no longer suggested"
+
+
+def test_hiding_a_profile_removes_it_from_candidate_lists_at_once(
+    db: Session, personas: Personas, browser: Browser, match_engine: MatchEngine
+) -> None:
+    match_engine.sync(db, full=True)
+    company = browser(personas.company_user)
+    path = f"/opslag/{personas.job.id}/kandidater"
+    assert personas.flexjobber.display_name in company.get(path).text  # a named profile
+    personas.profile.visibility = Visibility.HIDDEN
+    db.flush()
+    # before the index has synced: the database decides
+    assert personas.flexjobber.display_name not in company.get(path).text
+    match_engine.sync(db)  # and after: the cached candidate set is rebuilt
+    assert str(personas.profile.id) not in match_engine.findable_profiles_in(
+        {personas.company.jobcentre_id}
+    )
