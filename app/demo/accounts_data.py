@@ -71,7 +71,7 @@ COMPANIES = [
     ("Vejle Grafisk ApS", "Dæmningen 34", "7100", "751"),
     ("Herning Tekstil ApS", "Bredgade 50", "7400", "751"),
     ("Kolding Genbrugsbutik ApS", "Låsbybanke 11", "6000", "461"),
-    ("Rønne Turistservice ApS", "Store Torv 7", "3700", "157"),
+    ("Frederikssund Turistservice ApS", "Jernbanegade 1", "3600", "157"),
 ]
 
 # One company user per company, plus a second user for the first two companies.

@@ -6,6 +6,7 @@ draws exactly the same data and only adds what is missing (idempotent).
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -16,6 +17,7 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from app.demo import people_data as pd
+from app.demo.accounts_data import COMPANIES
 from app.jobs.search_text import posting_search_text
 from app.kit.clock import utcnow
 from app.kit.text import fold
@@ -35,8 +37,24 @@ from app.profiles.search_text import profile_search_text
 from matching import reference
 from matching.schedule import PARTS_OF_DAY, WEEKDAYS
 
+COMMON_ACCOMMODATIONS = (
+    "flexible_hours",
+    "extra_breaks",
+    "gradual_start",
+    "fixed_contact_person",
+    "clear_structure",
+    "varied_tasks",
+    "ergonomic_aids",
+    "sit_stand_alternation",
+    "low_time_pressure",
+    "quiet_environment",
+    "no_heavy_lifting",
+    "limited_standing",
+    "limited_walking",
+    "no_evening_night_work",
+)
 PROFILE_COUNT = 200
-POSTING_COUNT = 150
+POSTING_COUNT = 400
 # Where the demo jobcentres' citizens mostly live (first digit of the postcode).
 REGION_PREFIXES = {"157": ("2", "3"), "751": ("8",), "461": ("5",)}
 
@@ -85,11 +103,38 @@ def _schedule(rng: random.Random, family: pd.Family) -> list[str]:
     return sorted(f"{d}_{p}" for d in days for p in parts)
 
 
+@cache
+def _near_companies(kommune_code: str) -> tuple[str, ...]:
+    """Geographic postcodes within 12 km of a demo company the jobcentre follows: the demo's
+    citizens live where its jobs are, as they would in a real jobcentre's area."""
+    centres = [
+        info
+        for _name, _address, postcode, code in COMPANIES
+        if code == kommune_code
+        and postcode[0] in REGION_PREFIXES[kommune_code]  # the jobcentre's own area
+        and (info := reference.postcode_info(postcode)) is not None
+    ]
+    near = []
+    for candidate in _geographic_postcodes():
+        info = reference.postcode_info(candidate)
+        assert info is not None
+        if any(_km(info.lat, info.lon, c.lat, c.lon) <= 12 for c in centres):
+            near.append(candidate)
+    return tuple(near)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dlat, dlon = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
+    a = (
+        math.sin(dlat / 2) ** 2
+        + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
 def _postcode(rng: random.Random, kommune_code: str) -> str:
-    codes = _geographic_postcodes()
-    prefixes = REGION_PREFIXES.get(kommune_code, ())
-    local = [c for c in codes if c[0] in prefixes]
-    return rng.choice(local if local and rng.random() < 0.8 else codes)
+    local = _near_companies(kommune_code)
+    return rng.choice(local or _geographic_postcodes())
 
 
 def _wished(labels: list[str]) -> list[dict[str, Any]]:
@@ -119,8 +164,8 @@ def profile_specs(existing_people: list[tuple[str, str, str]]) -> list[ProfileSp
         family = pd.FAMILIES[index % len(pd.FAMILIES)] if index < 3 else rng.choice(pd.FAMILIES)
         if index == 0:
             family = pd.FAMILY_BY_KEY["office"]
-        hours_min = rng.randint(2, 20)
-        hours_max = min(30, hours_min + rng.choice((0, 2, 4, 5, 8, 10)))
+        hours_min = rng.randint(4, 18)
+        hours_max = min(30, hours_min + rng.choice((2, 4, 5, 8, 10)))
         visibility = (
             Visibility.NAMED
             if index == 0
@@ -175,8 +220,14 @@ def profile_specs(existing_people: list[tuple[str, str, str]]) -> list[ProfileSp
             extra = rng.choice(reference.ACCOMMODATION_CODES)
             if extra not in need_codes:
                 need_codes.append(extra)
-        needs = {c: rng.random() < 0.5 for c in need_codes}
-        needs[need_codes[0]] = True  # at least one must-have
+        # One must-have, preferably one that workplaces commonly offer; the rest nice to have
+        # (a person with several rare must-haves is real, but would see no demo jobs at all).
+        common = [c for c in need_codes if c in COMMON_ACCOMMODATIONS]
+        if not common:
+            common = [rng.choice(COMMON_ACCOMMODATIONS)]
+            need_codes.append(common[0])
+        must = common[0]
+        needs = {c: c == must for c in need_codes}
         fields: dict[str, Any] = {
             "pseudonym": f"Kandidat {chr(65 + index % 26)}-{1000 + index}",
             "headline": rng.choice(family.headlines),
@@ -190,7 +241,7 @@ def profile_specs(existing_people: list[tuple[str, str, str]]) -> list[ProfileSp
             "hours_min": hours_min,
             "hours_max": hours_max,
             "schedule": _schedule(rng, family),
-            "max_distance_km": rng.choice((5, 10, 15, 20, 30, 50)),
+            "max_distance_km": rng.choice((20, 30, 40, 50, 60)),
             "remote_only": family.remote and rng.random() < 0.1,
             "status": rng.choice(tuple(JobseekerStatus)),
             "available_from": today + timedelta(days=rng.randint(0, 90)),
@@ -214,10 +265,22 @@ def posting_specs(company_names: list[str]) -> list[PostingSpec]:
     specs: list[PostingSpec] = []
     seen: set[tuple[int, str]] = set()
     today = utcnow().date()
+    # Spread the postings evenly over the jobcentres (each has a third of the demo citizens),
+    # not over the companies: a jobcentre with few companies would otherwise have few jobs.
+    # Only companies in the jobcentres' own areas post (the demo citizens live there), so that
+    # every published posting has people within reach.
+    where = {name: (postcode, code) for name, _address, postcode, code in COMPANIES}
+    by_centre: dict[str, list[int]] = {}
+    for i, name in enumerate(company_names):
+        postcode, code = where.get(name, ("", ""))
+        if postcode[:1] in REGION_PREFIXES.get(code, ()):
+            by_centre.setdefault(code, []).append(i)
+    centres = sorted(by_centre)
+    posting = [i for code in centres for i in by_centre[code]]
     while len(specs) < POSTING_COUNT:
-        index = len(specs) % len(company_names) if len(specs) < len(company_names) else None
+        index = posting[len(specs)] if len(specs) < len(posting) else None
         if index is None:
-            index = rng.randrange(len(company_names))
+            index = rng.choice(by_centre[rng.choice(centres)])
         keys = _families_for(company_names[index])
         key = rng.choice(keys) if rng.random() < 0.8 else rng.choice(("office", "cleaning"))
         family = pd.FAMILY_BY_KEY[key]
@@ -225,8 +288,8 @@ def posting_specs(company_names: list[str]) -> list[PostingSpec]:
         if (index, title) in seen:
             continue
         seen.add((index, title))
-        hours_min = rng.randint(4, 20)
-        hours_max = min(30, hours_min + rng.choice((0, 3, 5, 8, 10)))
+        hours_min = rng.randint(4, 16)
+        hours_max = min(30, hours_min + rng.choice((2, 4, 6, 8, 10)))
         status = rng.choices(
             (PostingStatus.PUBLISHED, PostingStatus.DRAFT, PostingStatus.CLOSED), (85, 10, 5)
         )[0]
@@ -254,8 +317,11 @@ def posting_specs(company_names: list[str]) -> list[PostingSpec]:
             "hours_max": hours_max,
             "schedule": _schedule(rng, family),
             "remote": family.remote and rng.random() < 0.5,
+            # Workplaces that hire through fleksjob can usually offer several of the common
+            # accommodations besides those typical of the field.
             "accommodations_offered": sorted(
-                rng.sample(family.offered, rng.randint(2, len(family.offered)))
+                set(rng.sample(family.offered, rng.randint(2, len(family.offered))))
+                | set(rng.sample(COMMON_ACCOMMODATIONS, 8))
             ),
             "job_type": job_type,
             "start_date": today + timedelta(days=rng.randint(7, 90)),

@@ -102,7 +102,8 @@ def test_demo_postings(db: Session) -> None:
     assert len(postings) >= 150
     published = [p for p in postings if p.status == PostingStatus.PUBLISHED]
     assert len(published) > len(postings) * 0.7
-    assert len({p.company_id for p in postings}) >= 40
+    # only companies in the jobcentres' own areas post (the demo citizens live there)
+    assert len({p.company_id for p in postings}) >= 30
     assert len({p.title for p in postings}) >= 30
     assert len({(p.company_id, p.title) for p in postings}) == len(postings)
     assert len({p.job_type for p in postings}) >= 3
