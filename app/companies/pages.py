@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import Form, Request
+from fastapi import Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.companies import policy, service
@@ -32,17 +32,18 @@ def _options(lang: str) -> dict[str, Any]:
     }
 
 
-def _form_data(
-    name: str,
-    cvr: str,
-    address: str,
-    postcode: str,
-    industry: str,
-    size: str,
-    description: str,
-    fleksjob_statement: str,
-    accommodations_offered: list[str],
+def company_form(
+    name: Annotated[str, Form()] = "",
+    cvr: Annotated[str, Form()] = "",
+    address: Annotated[str, Form()] = "",
+    postcode: Annotated[str, Form()] = "",
+    industry: Annotated[str, Form()] = "",
+    size: Annotated[str, Form()] = "",
+    description: Annotated[str, Form()] = "",
+    fleksjob_statement: Annotated[str, Form()] = "",
+    accommodations_offered: Annotated[list[str] | None, Form()] = None,
 ) -> CompanyForm:
+    """The company form's fields, shared by the create and edit pages."""
     return {
         "name": name,
         "cvr": cvr,
@@ -52,8 +53,11 @@ def _form_data(
         "size": size,
         "description": description,
         "fleksjob_statement": fleksjob_statement,
-        "accommodations_offered": accommodations_offered,
+        "accommodations_offered": accommodations_offered or [],
     }
+
+
+CompanyFormDep = Annotated[CompanyForm, Depends(company_form)]
 
 
 @router.get("/virksomheder")
@@ -75,28 +79,9 @@ def company_create(
     request: Request,
     db: SessionDep,
     user: CurrentUser,
-    name: Annotated[str, Form()] = "",
-    cvr: Annotated[str, Form()] = "",
-    address: Annotated[str, Form()] = "",
-    postcode: Annotated[str, Form()] = "",
-    industry: Annotated[str, Form()] = "",
-    size: Annotated[str, Form()] = "",
-    description: Annotated[str, Form()] = "",
-    fleksjob_statement: Annotated[str, Form()] = "",
-    accommodations_offered: Annotated[list[str] | None, Form()] = None,
+    data: CompanyFormDep,
 ) -> Response:
     policy.ensure_can_create(user)
-    data = _form_data(
-        name,
-        cvr,
-        address,
-        postcode,
-        industry,
-        size,
-        description,
-        fleksjob_statement,
-        accommodations_offered or [],
-    )
     try:
         company = service.new_company(db, user, data)
     except ValidationFailed as exc:
@@ -152,27 +137,8 @@ def company_edit(
     db: SessionDep,
     user: CurrentUser,
     company_id: int,
-    name: Annotated[str, Form()] = "",
-    cvr: Annotated[str, Form()] = "",
-    address: Annotated[str, Form()] = "",
-    postcode: Annotated[str, Form()] = "",
-    industry: Annotated[str, Form()] = "",
-    size: Annotated[str, Form()] = "",
-    description: Annotated[str, Form()] = "",
-    fleksjob_statement: Annotated[str, Form()] = "",
-    accommodations_offered: Annotated[list[str] | None, Form()] = None,
+    data: CompanyFormDep,
 ) -> Response:
-    data = _form_data(
-        name,
-        cvr,
-        address,
-        postcode,
-        industry,
-        size,
-        description,
-        fleksjob_statement,
-        accommodations_offered or [],
-    )
     try:
         service.update_company(db, user, company_id, data)
     except ValidationFailed as exc:
