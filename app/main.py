@@ -33,7 +33,7 @@ from app.profiles import pages as profile_pages
 from app.settings import Settings, get_settings
 from app.taxonomy import api as taxonomy_api
 from app.web import error_handlers
-from app.web.security_headers import add_security_headers
+from app.web.security_headers import SecurityHeaders
 from matching.encoders import CachedEncoder, get_encoder
 
 
@@ -69,7 +69,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.session_factory = session_factory(app.state.engine)
     app.state.match_engine = MatchEngine(partial(_match_encoder, settings))
 
-    app.middleware("http")(add_security_headers)
+    app.add_middleware(SecurityHeaders)
     error_handlers.install(app)
     app.mount("/static", StaticFiles(directory=settings.web_dir / "static"), name="static")
 

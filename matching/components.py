@@ -62,8 +62,15 @@ def _columns(store: SideStore, rows: Cols, as_query: bool) -> dict[str, np.ndarr
 def similarities(
     q: SideStore, rows: npt.NDArray[np.int64], c: SideStore, cols: Cols = None
 ) -> dict[str, F32]:
-    emb = c.emb[: c.size] if cols is None else c.emb[cols]
-    out = {"text": (q.emb[rows] @ emb.T).astype(np.float32, copy=False)}
+    if cols is None or len(cols) * 8 > c.size:
+        # Gathering rows copies them into a fresh array (page faults included): measured ~6x
+        # slower per row than one product streaming over all rows and picking the wanted
+        # columns afterwards. Only a small subset is cheaper to gather.
+        text = q.emb[rows] @ c.emb[: c.size].T
+        text = text if cols is None else text[:, cols]
+    else:
+        text = q.emb[rows] @ c.emb[cols].T
+    out = {"text": text.astype(np.float32, copy=False)}
     for name in ("title_occ", "occ", "isco", "skills"):
         key = {"title_occ": "title", "occ": "occupation"}.get(name, name)
         dense_q = q.dense_columns(name, rows)  # (dim × B)

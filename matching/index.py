@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import math
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -222,18 +222,19 @@ class MatchIndex:
             (r,) = rank(
                 q, rows, self.jobs, True, k, self.weights, self._filter(filters, self.jobs, True)
             )
-            return self._matches(r, 0, p, None, "person", lambda _pid: True, filters, with_reasons)
+            return self._matches(r, 0, p, None, "person", None, filters, with_reasons)
 
     def top_profiles(
         self,
         job: JobRecord | str,
         k: int = 20,
         filters: Filters | None = None,
-        may_show_accommodations: Callable[[str], bool] = lambda _pid: False,
+        may_show_accommodations: Callable[[list[str]], Collection[str]] = lambda _ids: (),
         with_reasons: bool = True,
     ) -> list[Match]:
         """Best people for a job (reasons addressed to the company). `may_show_accommodations`
-        says, per profile id, whether that person agreed to share accommodation needs."""
+        gets the ranked profile ids (one call, so the caller can look them all up at once) and
+        returns those whose people agreed to share their accommodation needs."""
         with self._lock:
             j = self.job_records[job] if isinstance(job, str) else job
             q, rows = self._query(j)
@@ -257,18 +258,24 @@ class MatchIndex:
         p: ProfileRecord | None,
         j: JobRecord | None,
         audience: Audience,
-        may_show: Callable[[str], bool],
+        may_show: Callable[[list[str]], Collection[str]] | None,
         filters: Filters | None,
         with_reasons: bool,
     ) -> list[Match]:
+        """may_show None: the person reads their own matches (their needs are theirs to see)."""
         cand = self.jobs if p is not None else self.profiles
         out = []
         b = r.block
-        for slot, col, score in zip(r.top[qi], r.pos[qi], r.scores[qi], strict=True):
-            if slot < 0 or (filters is not None and score < filters.min_score):
-                continue
-            cid = cand.ids[slot]
-            assert cid is not None
+        kept = [
+            (slot, col, score)
+            for slot, col, score in zip(r.top[qi], r.pos[qi], r.scores[qi], strict=True)
+            if slot >= 0 and (filters is None or score >= filters.min_score)
+        ]
+        ids = [str(cand.ids[slot]) for slot, _col, _score in kept]
+        shown: Collection[str] = ()
+        if with_reasons and may_show is not None and p is None:
+            shown = frozenset(may_show(ids))
+        for (_slot, col, score), cid in zip(kept, ids, strict=True):
             comp = {name: _num(b.sims[name][qi, col]) for name in b.sims}
             comp.update(
                 hours_fit=_num(b.hours_fit[qi, col]),
@@ -279,7 +286,7 @@ class MatchIndex:
             if with_reasons:
                 pp = p if p is not None else self.profile_records[cid]
                 jj = j if j is not None else self.job_records[cid]
-                show = may_show(pp.id)
+                show = may_show is None or pp.id in shown
                 if show and jj.accommodations_offered is not None:
                     offered = jj.accommodations_offered | ({"remote_work"} if jj.remote else set())
                     comp.update(

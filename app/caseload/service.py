@@ -12,7 +12,6 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     and_,
-    case,
     func,
     literal,
     literal_column,
@@ -170,22 +169,21 @@ def _flexjobber_rows(rows: Any) -> list[FlexjobberRow]:
 
 
 def _company_query() -> Select[Company, Any, Any]:
-    postings = (
-        select(
-            JobPosting.company_id.label("company_id"),
-            func.count().label("total"),
-            func.sum(case((JobPosting.status == PostingStatus.PUBLISHED, 1), else_=0)).label(
-                "published"
-            ),
-        )
-        .group_by(JobPosting.company_id)
-        .subquery()
+    # Correlated counts: PostgreSQL evaluates them only for the rows of the page (index-only on
+    # job_postings(company_id, status)), not for every company's postings before the LIMIT.
+    total = (
+        select(func.count())
+        .select_from(JobPosting)
+        .where(JobPosting.company_id == Company.id)
+        .scalar_subquery()
     )
-    return select(
-        Company,
-        func.coalesce(postings.c.total, 0),
-        func.coalesce(postings.c.published, 0),
-    ).outerjoin(postings, postings.c.company_id == Company.id)
+    published = (
+        select(func.count())
+        .select_from(JobPosting)
+        .where(JobPosting.company_id == Company.id, JobPosting.status == PostingStatus.PUBLISHED)
+        .scalar_subquery()
+    )
+    return select(Company, total, published)
 
 
 def _company_rows(rows: Any) -> list[CompanyRow]:
@@ -282,14 +280,19 @@ def _flexjobbers_in_scope(user: User, q: str) -> AnySelect:
     for term in search_terms(q):
         # Per table, so that each side can use its own trigram indexes on PostgreSQL.
         pattern = like_pattern(term)
+        # The jobcentre condition inside each side too: PostgreSQL then rechecks only the
+        # jobcentre's rows of the trigram matches instead of every match in the country.
         by_user = select(User.id).where(
+            User.role == Role.FLEXJOBBER,
+            _in_jobcentre(user, User.jobcentre_id),
             or_(
                 fold_sql(User.display_name).like(pattern, escape="\\"),
                 func.lower(User.email).like(pattern, escape="\\"),
-            )
+            ),
         )
         by_profile = select(FlexjobberProfile.user_id).where(
-            FlexjobberProfile.search_text.like(pattern, escape="\\")
+            _in_jobcentre(user, FlexjobberProfile.jobcentre_id),
+            FlexjobberProfile.search_text.like(pattern, escape="\\"),
         )
         query = query.where(User.id.in_(union(by_user, by_profile)))
     return query.order_by(User.display_name, User.id)

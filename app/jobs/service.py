@@ -529,8 +529,13 @@ def search_postings(
     total = int(db.scalar(select(func.count()).select_from(query.subquery())) or 0)
     pages = max(1, math.ceil(total / page_size))
     page = min(max(1, page), pages)
+    # Published postings always have published_at, so plain DESC (the order of the partial
+    # index ix_job_postings_published) is the same order and lets PostgreSQL walk the index
+    # instead of sorting every row; a company's own drafts (no date) come last.
+    newest = JobPosting.published_at.desc()
+    own_drafts = include_own and user.role == Role.COMPANY
     rows = db.execute(
-        query.order_by(JobPosting.published_at.desc().nulls_last(), JobPosting.id.desc())
+        query.order_by(newest.nulls_last() if own_drafts else newest, JobPosting.id.desc())
         .limit(page_size)
         .offset((page - 1) * page_size)
     ).all()

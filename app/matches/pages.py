@@ -134,17 +134,35 @@ def _guarded(
 # ---------------------------------------------------------------- Mine match (flexjobber)
 
 
+MATCHES_PER_PAGE = 20
+MAX_MATCHES_SHOWN = 100
+
+
+def _shown_count(raw: str | None) -> int:
+    """How many ranked jobs to show: 20 at first, 20 more per "Vis flere job" (at most 100)."""
+    value = (raw or "").strip()
+    wanted = int(value) if value.isdigit() else MATCHES_PER_PAGE
+    return min(max(wanted, MATCHES_PER_PAGE), MAX_MATCHES_SHOWN)
+
+
 def _mine_context(
     request: Request, db: Session, engine: MatchEngine, user: User, seen_update: bool
 ) -> dict[str, Any]:
     profile = service.own_profile(db, user)
     seen = profile.matches_seen_at
-    items = ranking.jobs_for_flexjobber(db, engine, user, language_of(request), seen=seen)
-    if seen_update and items is not None:
+    shown = _shown_count(request.query_params.get("antal"))
+    items = ranking.jobs_for_flexjobber(
+        db, engine, user, language_of(request), k=shown + 1, seen=seen
+    )
+    more = items is not None and len(items) > shown
+    items = items[:shown] if items is not None else None
+    # Only a visit that showed something new moves the marker: no write on every page view.
+    if seen_update and items is not None and any(item.is_new for item in items):
         service.mark_matches_seen(db, profile)
     mine = service.my_matches(db, user, profile)
     return _labels(request) | {
         "items": items,
+        "more_url": f"/mine-match?antal={shown + MATCHES_PER_PAGE}" if more else None,
         "calculating": CALCULATING,
         "saved": service.saved_jobs(db, profile),
         "mine": mine,
@@ -200,7 +218,10 @@ def _candidates_context(
 ) -> dict[str, Any]:
     job, who = service.posting_for_candidates(db, user, job_id)
     company = db.get(Company, job.company_id)
-    items = ranking.candidates_for_job(db, engine, user, job, language_of(request))
+    shown = _shown_count(request.query_params.get("antal"))
+    items = ranking.candidates_for_job(db, engine, user, job, language_of(request), k=shown + 1)
+    more = items is not None and len(items) > shown
+    items = items[:shown] if items is not None else None
     unread = messaging.unread_by_match(
         db, user, [i.match.id for i in items or [] if i.match is not None]
     )
@@ -218,6 +239,9 @@ def _candidates_context(
             for i in items or []
         },
         "rows": rows,
+        "more_url": f"/opslag/{job.id}/kandidater?antal={shown + MATCHES_PER_PAGE}"
+        if more
+        else None,
     }
 
 

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -37,6 +37,9 @@ from matching.reference import postcode_info
 
 # Scores at or above this are "strong" suggestions on the consultant's board.
 STRONG = 60.0
+# The board ranks this many of the caseload's people, most recently changed first: a real
+# caseload is a few hundred at most, and the page must not rank thousands on one request.
+BOARD_PROFILES = 200
 
 
 @dataclass
@@ -260,29 +263,34 @@ def candidates_for_job(
     return items
 
 
-def _health_disclosure(db: Session, viewer: User, company_id: int) -> Callable[[str], bool]:
-    """Whether a ranked person's accommodation needs may appear in the reasons this viewer
-    reads: always for the jobcentre's consultants; for a company only if the person shares
-    them with all companies or has consented for this one — read from the database at the
-    moment of the request, so a withdrawal counts at once. Asked only for the top k."""
+def _health_disclosure(
+    db: Session, viewer: User, company_id: int
+) -> Callable[[list[str]], Collection[str]]:
+    """Which ranked people's accommodation needs may appear in the reasons this viewer reads:
+    always for the jobcentre's consultants; for a company only if the person shares them with
+    all companies or has consented for this one — read from the database at the moment of the
+    request, so a withdrawal counts at once. Asked once, for the top k."""
     if viewer.role == Role.CONSULTANT:
-        return lambda _pid: True
+        return lambda ids: ids
 
-    def allowed(pid: str) -> bool:
-        shared = db.scalar(
-            select(FlexjobberProfile.share_accommodations).where(FlexjobberProfile.id == int(pid))
-        )
-        if shared:
-            return True
-        consent = db.scalar(
-            select(Consent.id).where(
-                Consent.profile_id == int(pid),
+    def allowed(ids: list[str]) -> set[str]:
+        wanted = [int(pid) for pid in ids]
+        if not wanted:
+            return set()
+        shared = db.scalars(
+            select(FlexjobberProfile.id).where(
+                FlexjobberProfile.id.in_(wanted), FlexjobberProfile.share_accommodations.is_(True)
+            )
+        ).all()
+        consented = db.scalars(
+            select(Consent.profile_id).where(
+                Consent.profile_id.in_(wanted),
                 Consent.company_id == company_id,
                 Consent.withdrawn_at.is_(None),
                 Consent.share_accommodations.is_(True),
             )
-        )
-        return consent is not None
+        ).all()
+        return {str(pid) for pid in [*shared, *consented]}
 
     return allowed
 
@@ -300,6 +308,8 @@ def consultant_board(
                 # hidden profiles cannot be recommended to companies, so they are not suggested
                 FlexjobberProfile.visibility != Visibility.HIDDEN,
             )
+            .order_by(FlexjobberProfile.updated_at.desc(), FlexjobberProfile.id.desc())
+            .limit(BOARD_PROFILES)
         )
     )
     acted = {

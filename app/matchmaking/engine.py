@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from app.kit.clock import utcnow
@@ -125,9 +125,13 @@ class MatchEngine:
             AccommodationNeeds, AccommodationNeeds.profile_id == FlexjobberProfile.id
         )
         if since is not None:
-            query = query.where(
-                (FlexjobberProfile.updated_at >= since) | (AccommodationNeeds.updated_at >= since)
+            # A union of two indexed look-ups: an OR across the outer join would read every
+            # profile and every needs row on each round.
+            changed = union(
+                select(FlexjobberProfile.id).where(FlexjobberProfile.updated_at >= since),
+                select(AccommodationNeeds.profile_id).where(AccommodationNeeds.updated_at >= since),
             )
+            query = query.where(FlexjobberProfile.id.in_(changed))
         records = []
         moved = 0  # profiles whose forum or findability changed (a privacy-relevant change)
         known = self.index.profile_records

@@ -60,6 +60,7 @@ DATABASE_ONLY_INDEXES = frozenset(
         "ix_job_postings_published",
         "ix_job_postings_company_status",
         "ix_users_role_jobcentre_name",
+        "ix_flexjobber_profiles_findable_postcode",
     }
 )
 

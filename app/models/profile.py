@@ -76,7 +76,7 @@ class FlexjobberProfile(Base):
     # When the person last opened "Mine match" (new matches since then are marked).
     matches_seen_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, index=True)
 
 
 class AccommodationNeeds(Base):
@@ -91,4 +91,4 @@ class AccommodationNeeds(Base):
     # {"no_heavy_lifting": true (must have), "quiet_environment": false (nice to have)}
     needs: Mapped[dict[str, bool]] = mapped_column(JSON, default=dict)
     note: Mapped[str] = mapped_column(Text, default="")
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, index=True)

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.matchmaking.engine import MatchEngine
-from app.models import FlexjobberProfile, Match, MatchState, User, Visibility
+from app.models import (
+    FlexjobberProfile,
+    JobPosting,
+    JobType,
+    Match,
+    MatchState,
+    PostingStatus,
+    User,
+    Visibility,
+)
 from tests.app.matches.support import api, post
 from tests.support.personas import Personas
 
@@ -190,3 +200,40 @@ def test_hiding_a_profile_removes_it_from_candidate_lists_at_once(
     assert str(personas.profile.id) not in match_engine.findable_profiles_in(
         {personas.company.jobcentre_id}
     )
+
+
+def test_mine_match_shows_twenty_jobs_at_a_time(
+    db: Session, personas: Personas, browser: Browser, match_engine: MatchEngine
+) -> None:
+    now = datetime.now(UTC)
+    for n in range(25):
+        db.add(
+            JobPosting(
+                company_id=personas.job.company_id,
+                title=f"Kontorhjælp {n}",
+                description="Kontorhjælp i en rolig virksomhed.",
+                hours_min=10,
+                hours_max=15,
+                postcode="2900",
+                accommodations_offered=["no_heavy_lifting", "quiet_environment"],
+                job_type=JobType.FLEXJOB,
+                status=PostingStatus.PUBLISHED,
+                published_at=now,
+                search_text=f"kontorhjaelp {n}",
+            )
+        )
+    db.flush()
+    match_engine.sync(db, full=True)
+    person = browser(personas.flexjobber)
+
+    first = person.get("/mine-match")
+    assert first.status_code == 200
+    assert first.text.count('class="app-match"') == 20
+    assert 'href="/mine-match?antal=40"' in first.text and "Vis flere job" in first.text
+
+    more = person.get("/mine-match?antal=40")
+    assert more.text.count('class="app-match"') == 27  # all 25 + the persona's two
+    assert "Vis flere job" not in more.text
+    # Nonsense asks for the first page; the ceiling holds.
+    assert person.get("/mine-match?antal=abc").text.count('class="app-match"') == 20
+    assert person.get("/mine-match?antal=100000").text.count('class="app-match"') == 27
