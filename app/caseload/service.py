@@ -319,10 +319,37 @@ def _postings_in_scope(user: User, q: str) -> AnySelect:
     return query.order_by(JobPosting.created_at.desc(), JobPosting.id.desc())
 
 
+def _page_by_ids(
+    db: Session, query: AnySelect, page: int, per_page: int
+) -> tuple[list[Any], int, int, int]:
+    """For searches over flexjobbers: one narrow query gives the ordered ids (the count is their
+    number), a second loads the full rows of the page — instead of running the expensive
+    matching twice, once to count and once for the page."""
+    ids = list(db.scalars(query.with_only_columns(User.id)))
+    total = len(ids)
+    pages = max(1, math.ceil(total / per_page))
+    page = min(max(1, page), pages, MAX_PAGE)
+    chosen = ids[(page - 1) * per_page : page * per_page]
+    # The ids already passed the scope and the search: load them by primary key only.
+    rows = db.execute(
+        _flexjobber_query().where(User.id.in_(chosen or [-1])).order_by(User.display_name, User.id)
+    ).all()
+    return list(rows), total, page, pages
+
+
 def _section(
-    db: Session, kind: str, query: AnySelect, page: int, per_page: int, count: Any = None
+    db: Session,
+    kind: str,
+    query: AnySelect,
+    page: int,
+    per_page: int,
+    count: Any = None,
+    by_ids: bool = False,
 ) -> Section:
-    rows, total, page, pages = _page(db, query, page, per_page, count)
+    if by_ids:
+        rows, total, page, pages = _page_by_ids(db, query, page, per_page)
+    else:
+        rows, total, page, pages = _page(db, query, page, per_page, count)
     if kind == "flexjobbers":
         converted: list[Any] = _flexjobber_rows(rows)
     elif kind == "companies":
@@ -356,6 +383,8 @@ def search(db: Session, user: User, q: str, kind: str = "", page: int = 1) -> li
     ensure_staff(user)
     if not search_terms(q):
         return []
+    people = "flexjobbers"
     if kind in KINDS:
-        return [_section(db, kind, _query_for(user, kind, q), page, PER_PAGE)]
-    return [_section(db, k, _query_for(user, k, q), 1, PREVIEW) for k in KINDS]
+        query = _query_for(user, kind, q)
+        return [_section(db, kind, query, page, PER_PAGE, by_ids=kind == people)]
+    return [_section(db, k, _query_for(user, k, q), 1, PREVIEW, by_ids=k == people) for k in KINDS]
