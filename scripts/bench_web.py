@@ -360,14 +360,20 @@ def text_select(profile_model: Any, needs_model: Any) -> Any:
     )
 
 
-def wait_for_match_index(client: httpx.Client, timeout: float = 900) -> float:
-    """Seconds until "Mine match" is served from the index (built in the background)."""
+def wait_for_match_index(base: str, workers: int, timeout: float = 900) -> float:
+    """Seconds until every worker's match index is built (each builds its own in the
+    background). Each poll opens a new connection, so polls reach the workers at random; a
+    run of consecutive "ready" answers stands for all of them. Measuring while a worker
+    still builds would measure the build."""
     started = time.monotonic()
+    in_a_row = 0
     while time.monotonic() - started < timeout:
-        page = client.get("/mine-match")
-        if page.status_code == 200 and "app-score" in page.text:
+        with httpx.Client(base_url=base, timeout=10) as probe:
+            ready = probe.get("/readyz").json().get("match_index") == "ready"
+        in_a_row = in_a_row + 1 if ready else 0
+        if in_a_row >= 10 * workers:
             return time.monotonic() - started
-        time.sleep(2)
+        time.sleep(0.2 if ready else 1)
     raise SystemExit("the match index was not ready in time")
 
 
@@ -524,11 +530,8 @@ def main() -> int:
                 httpx.Client(base_url=base, timeout=30, cookies=first.cookies)
                 for _ in range(args.users - 1)
             ]
-        # Each worker builds its own match index in the background; wait for it (all clients
-        # share one session cookie, so they may land on either worker).
-        for _ in range(args.workers * 2):
-            ready = wait_for_match_index(clients["flexjobber"][0])
-        print(f"match index ready after {ready:.0f} s more")
+        ready = wait_for_match_index(base, args.workers)
+        print(f"match index ready in every worker after {ready:.0f} s more")
         pages = [
             ("flexjobber", "/mine-match"),
             ("company", f"/opslag/{posting_id}/kandidater"),

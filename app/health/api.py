@@ -21,4 +21,7 @@ def readyz(request: Request) -> JSONResponse:
             connection.execute(text("SELECT 1"))
     except Exception:  # any failure to reach the database means "not ready"
         return JSONResponse({"status": "unavailable"}, status_code=503)
-    return JSONResponse({"status": "ok"})
+    # Ready to serve either way (pages say "vi beregner" meanwhile); this worker's match index
+    # is reported so that a deploy or a benchmark can wait for it.
+    index = "ready" if request.app.state.match_engine.ready else "building"
+    return JSONResponse({"status": "ok", "match_index": index})

@@ -9,10 +9,13 @@ import time
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
 
 from app.db import make_engine
 from app.main import create_app
+from app.matchmaking.engine import MatchEngine
 from app.settings import Settings
 from tests.conftest import TEST_SECRET
 
@@ -20,6 +23,19 @@ from tests.conftest import TEST_SECRET
 def test_healthz_and_readyz(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     assert client.get("/readyz").status_code == 200
+
+
+def test_readyz_says_whether_the_match_index_is_built(
+    app: FastAPI, client: TestClient, db: Session
+) -> None:
+    engine: MatchEngine = app.state.match_engine
+    engine.reset()
+    try:
+        assert client.get("/readyz").json() == {"status": "ok", "match_index": "building"}
+        engine.sync(db, full=True)
+        assert client.get("/readyz").json() == {"status": "ok", "match_index": "ready"}
+    finally:
+        engine.reset()
 
 
 def _pg_bin() -> Path:
