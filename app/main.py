@@ -10,6 +10,7 @@ from functools import partial
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
+from threadpoolctl import threadpool_limits
 
 from app.accounts import pages as account_pages
 from app.auth import api as auth_api
@@ -48,6 +49,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     if settings.matching_background:
         app.state.match_engine.start_background(app.state.session_factory)
+    # One BLAS thread per worker: many requests rank at once, each on its own thread, and
+    # OpenBLAS's shared thread pool would make them queue for it (long latency tails).
+    threadpool_limits(limits=1, user_api="blas")
     yield
     app.state.match_engine.stop()
 
