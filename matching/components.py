@@ -100,12 +100,19 @@ def compute_block(
     query_is_profile: bool,
     cols: Cols = None,
     with_similarities: bool = True,
+    use_needs: bool = True,
 ) -> Block:
     """Components for `rows` × candidate `cols`. Without similarities only the cheap
-    constraint columns are filled (used to prune candidates before the expensive part)."""
+    constraint columns are filled (used to prune candidates before the expensive part).
+
+    `use_needs=False` computes everything as if no person had any accommodation needs: a
+    company's candidate list must not depend on health data it was not given, and it controls
+    what its own posting offers (a must-have filter would reveal who needs what)."""
     qc = _columns(q, rows, as_query=True)
     cc = _columns(c, cols, as_query=False)
     p, j = (qc, cc) if query_is_profile else (cc, qc)
+    if not use_needs:
+        p = {**p, "acc_need": np.zeros_like(p["acc_need"]), "acc_must": np.zeros_like(p["acc_must"])}
     with np.errstate(invalid="ignore"):
         # Hours: ranges must overlap when both sides give hours; a missing bound is open.
         p_known = ~(np.isnan(p["hours_min"]) & np.isnan(p["hours_max"]))

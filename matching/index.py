@@ -231,10 +231,16 @@ class MatchIndex:
         filters: Filters | None = None,
         may_show_accommodations: Callable[[list[str]], Collection[str]] = lambda _ids: (),
         with_reasons: bool = True,
+        use_needs: bool = False,
     ) -> list[Match]:
         """Best people for a job (reasons addressed to the company). `may_show_accommodations`
         gets the ranked profile ids (one call, so the caller can look them all up at once) and
-        returns those whose people agreed to share their accommodation needs."""
+        returns those whose people agreed to share their accommodation needs.
+
+        By default the ranking never reads anyone's accommodation needs: who is listed, the
+        order and the scores must not depend on health data the reader was not given (the
+        reader controls what its own posting offers, so a must-have filter is a side channel).
+        `use_needs=True` is for readers entitled to the full fit (the jobcentre's staff)."""
         with self._lock:
             j = self.job_records[job] if isinstance(job, str) else job
             q, rows = self._query(j)
@@ -246,6 +252,7 @@ class MatchIndex:
                 k,
                 self.weights,
                 self._filter(filters, self.profiles, False),
+                use_needs=use_needs,
             )
             return self._matches(
                 r, 0, None, j, "company", may_show_accommodations, filters, with_reasons

@@ -37,8 +37,9 @@ def score_block(
     query_is_profile: bool,
     w: Weights,
     cols: Cols = None,
+    use_needs: bool = True,
 ) -> tuple[Block, npt.NDArray[np.float32]]:
-    b = compute_block(q, rows, c, query_is_profile, cols)
+    b = compute_block(q, rows, c, query_is_profile, cols, use_needs=use_needs)
     c_max_km = c.max_km[: c.size] if cols is None else c.max_km[cols]
     max_km = q.max_km[rows][:, None] if query_is_profile else c_max_km[None, :]
     logit = learned_logit(b.sims, w) + preference_logit(b, max_km, w)
@@ -72,24 +73,28 @@ def rank(
     k: int,
     w: Weights,
     allowed: Mask | None = None,
+    use_needs: bool = True,
 ) -> Iterator[Ranked]:
     """Yield ranked blocks of at most BLOCK_QUERIES queries (bounded memory for 10k × 10k).
 
     `allowed` is an optional caller filter over candidate slots. A single query is pruned
     first: hard constraints and filters are cheap, similarities are not, so they are only
-    computed for candidates that can be shown at all.
+    computed for candidates that can be shown at all. `use_needs=False`: rank as if nobody
+    had accommodation needs (see components.compute_block).
     """
     if len(rows) == 1:
-        pre = compute_block(q, rows, c, query_is_profile, with_similarities=False).feasible[0]
+        pre = compute_block(
+            q, rows, c, query_is_profile, with_similarities=False, use_needs=use_needs
+        ).feasible[0]
         cols = np.flatnonzero(pre if allowed is None else pre & allowed).astype(np.int64)
-        b, scores = score_block(q, rows, c, query_is_profile, w, cols)
+        b, scores = score_block(q, rows, c, query_is_profile, w, cols, use_needs)
         pos, ts = top_k(scores, b.feasible, k)
         top = np.where(pos >= 0, cols[np.maximum(pos, 0)] if len(cols) else -1, -1)
         yield Ranked(rows, top.astype(np.int64), pos, ts, b)
         return
 
     def one(r: npt.NDArray[np.int64]) -> Ranked:
-        b, scores = score_block(q, r, c, query_is_profile, w)
+        b, scores = score_block(q, r, c, query_is_profile, w, use_needs=use_needs)
         ok = b.feasible if allowed is None else b.feasible & allowed[None, :]
         top, ts = top_k(scores, ok, k)
         return Ranked(r, top, top, ts, b)

@@ -18,7 +18,6 @@ from app.errors import Forbidden, NotFound
 from app.kit.i18n import N_
 from app.kit.text import fold, like_pattern, search_terms
 from app.models import (
-    AccommodationNeeds,
     Company,
     CompanyMember,
     FlexjobberProfile,
@@ -27,13 +26,13 @@ from app.models import (
     User,
     Visibility,
 )
-from app.profiles.disclosure import ProfileView, build_view
+from app.profiles.disclosure import ProfileView, views_for
 from app.profiles.policy import (
     NOT_FOUND,
     Audience,
     audience,
+    company_ids_of,
     company_jobcentres,
-    may_see_health_data,
 )
 from app.taxonomy.service import distance_km, postcodes_within
 
@@ -236,19 +235,6 @@ def _views(db: Session, user: User, profiles: list[FlexjobberProfile]) -> list[P
     if not profiles:
         return []
     centres = company_jobcentres(db, user) if user.role == Role.COMPANY else set()
-    owners = {
-        u.id: u for u in db.scalars(select(User).where(User.id.in_([p.user_id for p in profiles])))
-    }
     audiences = {p.id: _audience(db, user, p, centres) for p in profiles}
-    health_ids = [p.id for p in profiles if may_see_health_data(audiences[p.id], p)]
-    needs = (
-        {
-            n.profile_id: n
-            for n in db.scalars(
-                select(AccommodationNeeds).where(AccommodationNeeds.profile_id.in_(health_ids))
-            )
-        }
-        if health_ids
-        else {}
-    )
-    return [build_view(p, owners[p.user_id], audiences[p.id], needs.get(p.id)) for p in profiles]
+    companies = company_ids_of(db, user) if user.role == Role.COMPANY else set()
+    return views_for(db, audiences, profiles, companies)

@@ -13,9 +13,11 @@ from sqlalchemy.orm import Session
 from app.accounts.service import create_user
 from app.audit.service import record
 from app.auth import links
+from app.auth.service import user_by_email
 from app.companies import policy
 from app.errors import Conflict, NotFound, ValidationFailed
 from app.jobs.search_text import posting_search_text
+from app.kit.emails import normalise_email
 from app.kit.i18n import N_
 from app.kit.mailer import Mailer
 from app.mail import service as mail
@@ -230,6 +232,17 @@ def invite_colleague(
 
     The new company user becomes a member of this company and sets a password from the link."""
     company = get_company_for_edit(db, inviter, company_id)
+    existing = user_by_email(db, normalise_email(email))
+    if existing is not None:
+        # The same answer as for a new address: the colleague form must not tell a company
+        # whether an address has an account (and so who is a flexjobber). Nothing changes;
+        # the address's owner gets a neutral e-mail instead.
+        if not display_name.strip():
+            raise ValidationFailed(fields={"display_name": N_("Skriv et navn.")})
+        mail.send_invitation_to_existing_account(
+            mailer, existing.email, f"{settings.base_url}/login"
+        )
+        return existing
     user = create_user(
         db,
         email=email,

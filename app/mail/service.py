@@ -52,3 +52,16 @@ def send_invitation(mailer: Mailer, to: str, link: str, ttl_days: int) -> None:
         f"Hej\n\nDit jobcenter har oprettet en konto til dig på Fleksbro. "
         f"Åbn linket og vælg en adgangskode. Linket virker i {ttl_days} dage:\n\n{link}{_FOOTER}",
     )
+
+
+def send_invitation_to_existing_account(mailer: Mailer, to: str, login_url: str) -> None:
+    """Someone tried to invite an address that already has an account. The inviter is told
+    "sent" either way (so nobody learns who has an account); the owner hears about it here."""
+    mailer.send(
+        to,
+        "Invitation til Fleksbro",
+        "Hej\n\nNogen har forsøgt at invitere denne e-mailadresse som kollega på Fleksbro. "
+        "Du har allerede en konto, så der er ikke oprettet noget nyt. Log ind som du plejer; "
+        "vil du være med i en virksomhed, så kontakt dit jobcenter.\n\n"
+        f"{login_url}{_FOOTER}",
+    )

@@ -121,6 +121,7 @@ def _match_out(db: Session, ctx: MatchContext) -> MatchOut:
     assert company is not None
     m = ctx.match
     person = service.person_for(db, ctx)
+    ending = service.ending_for(db, ctx)
     return MatchOut(
         id=m.id,
         state=m.state.value,
@@ -148,8 +149,8 @@ def _match_out(db: Session, ctx: MatchContext) -> MatchOut:
         trial_hours=m.trial_hours,
         hired_hours=m.hired_hours,
         hired_start=m.hired_start,
-        ended_reason=m.ended_reason,
-        ended_note=m.ended_note,
+        ended_reason=ending.reason,
+        ended_note=ending.note,
         timeline=[
             TimelineOut(
                 when=e.when, who=e.who, kind=e.kind, from_state=e.from_state, to_state=e.to_state

@@ -39,6 +39,8 @@ END_REASONS = {
     "position_filled": N_("Stillingen er besat"),
     "other": N_("Andet"),
 }
+# Reasons that say something about the person's health (GDPR art. 9).
+HEALTH_END_REASONS = frozenset({"health"})
 DISMISS_REASONS = {
     "not_relevant": N_("Ikke relevant"),
     "already_known": N_("Kender allerede til hinanden"),

@@ -381,6 +381,7 @@ def _detail(
         "person": service.person_for(db, ctx),
         "actions": service.actions_for(ctx),
         "timeline": service.timeline_for(db, ctx),
+        "ending": service.ending_for(db, ctx),
         "conversation": service.conversation_for(db, user, ctx),
         "may_message": may_message(ctx.party, ctx.match),
         # The consent panel: for the flexjobber, once the company has asked.

@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -19,8 +18,6 @@ from app.kit.text import fold
 from app.matchmaking.engine import MatchEngine
 from app.models import (
     Company,
-    CompanyMember,
-    Consent,
     FlexjobberProfile,
     JobPosting,
     Match,
@@ -30,6 +27,8 @@ from app.models import (
     User,
     Visibility,
 )
+from app.profiles.disclosure import Disclosure, decide_many
+from app.profiles.policy import Audience
 from matching.geo import haversine_km
 from matching.index import Filters
 from matching.index import Match as Ranked
@@ -182,25 +181,6 @@ def _load_jobs(db: Session, ids: list[int]) -> dict[int, tuple[JobPosting, Compa
     return {job.id: (job, company) for job, company in rows}
 
 
-def company_ids_of(db: Session, user: User) -> set[int]:
-    return set(db.scalars(select(CompanyMember.company_id).where(CompanyMember.user_id == user.id)))
-
-
-def consents_for(db: Session, company_id: int, profile_ids: list[int]) -> dict[int, Consent]:
-    if not profile_ids:
-        return {}
-    return {
-        c.profile_id: c
-        for c in db.scalars(
-            select(Consent).where(
-                Consent.company_id == company_id,
-                Consent.profile_id.in_(profile_ids),
-                Consent.withdrawn_at.is_(None),
-            )
-        )
-    }
-
-
 def candidates_for_job(
     db: Session, engine: MatchEngine, viewer: User, job: JobPosting, lang: str, k: int = 30
 ) -> list[CandidateItem] | None:
@@ -209,14 +189,31 @@ def candidates_for_job(
     assert company is not None
     if str(job.id) not in engine.index.job_records:
         return None
+    staff = viewer.role == Role.CONSULTANT
     allowed = engine.findable_profiles_in({company.jobcentre_id})
-    if viewer.role == Role.CONSULTANT:
+    if staff:
         allowed = engine.profiles_in(viewer.jobcentre_id or 0)
+    who = {Role.CONSULTANT: Audience.CONSULTANT, Role.ADMIN: Audience.ADMIN}.get(
+        viewer.role, Audience.COMPANY
+    )
+    decided: dict[int, Disclosure] = {}
+
+    def may_show(ids: list[str]) -> set[str]:
+        # One decision for the whole ranked list (one query), kept for the items below.
+        rows = list(db.scalars(select(FlexjobberProfile).where(FlexjobberProfile.id.in_(ids))))
+        decided.update(
+            decide_many(db, dict.fromkeys([p.id for p in rows], who), rows, {company.id})
+        )
+        return {str(pid) for pid, d in decided.items() if d.needs}
+
     ranked = engine.index.top_profiles(
         str(job.id),
         k=k,
         filters=Filters(only_ids=allowed),
-        may_show_accommodations=_health_disclosure(db, viewer, company.id),
+        may_show_accommodations=may_show,
+        # The jobcentre's consultants get the full fit; for anyone else the list must not
+        # depend on needs they were not given (ARCHITECTURE.md, "Health data").
+        use_needs=staff,
     )
     ids = [int(r.id) for r in ranked]
     profiles = {
@@ -231,68 +228,27 @@ def candidates_for_job(
         m.profile_id: m
         for m in db.scalars(select(Match).where(Match.job_id == job.id, Match.profile_id.in_(ids)))
     }
-    consents = consents_for(db, company.id, ids)
     items = []
     for r in ranked:
         loaded = profiles.get(int(r.id))
-        if loaded is None:
+        if loaded is None or int(r.id) not in decided:
             continue
         profile, person = loaded
-        if viewer.role != Role.CONSULTANT and profile.visibility == Visibility.HIDDEN:
+        if not staff and profile.visibility == Visibility.HIDDEN:
             continue  # hidden since the index last synced: the database has the last word
-        staff = viewer.role in (Role.CONSULTANT, Role.ADMIN)
-        consent = consents.get(profile.id)
-        named = (
-            staff
-            or profile.visibility == Visibility.NAMED
-            or bool(consent and consent.share_identity)
-        )
+        d = decided[profile.id]
         items.append(
             CandidateItem(
                 profile=profile,
-                name=person.display_name if named else profile.pseudonym,
-                is_pseudonym=not named,
+                name=person.display_name if d.identity else profile.pseudonym,
+                is_pseudonym=not d.identity,
                 score=r.score,
                 reasons=r.reasons_text(lang),
                 match=matches.get(profile.id),
-                shares_accommodations=viewer.role == Role.CONSULTANT
-                or profile.share_accommodations
-                or bool(consent and consent.share_accommodations),
+                shares_accommodations=d.needs,
             )
         )
     return items
-
-
-def _health_disclosure(
-    db: Session, viewer: User, company_id: int
-) -> Callable[[list[str]], Collection[str]]:
-    """Which ranked people's accommodation needs may appear in the reasons this viewer reads:
-    always for the jobcentre's consultants; for a company only if the person shares them with
-    all companies or has consented for this one — read from the database at the moment of the
-    request, so a withdrawal counts at once. Asked once, for the top k."""
-    if viewer.role == Role.CONSULTANT:
-        return lambda ids: ids
-
-    def allowed(ids: list[str]) -> set[str]:
-        wanted = [int(pid) for pid in ids]
-        if not wanted:
-            return set()
-        shared = db.scalars(
-            select(FlexjobberProfile.id).where(
-                FlexjobberProfile.id.in_(wanted), FlexjobberProfile.share_accommodations.is_(True)
-            )
-        ).all()
-        consented = db.scalars(
-            select(Consent.profile_id).where(
-                Consent.profile_id.in_(wanted),
-                Consent.company_id == company_id,
-                Consent.withdrawn_at.is_(None),
-                Consent.share_accommodations.is_(True),
-            )
-        ).all()
-        return {str(pid) for pid in [*shared, *consented]}
-
-    return allowed
 
 
 def consultant_board(

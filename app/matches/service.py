@@ -36,6 +36,8 @@ from app.models import (
     User,
     Visibility,
 )
+from app.profiles.disclosure import Disclosure, decide
+from app.profiles.policy import Audience
 
 ACTIONS = ("interest", "recommend", "dismiss", "meeting", "trial", "hire", "end", "save", "hide")
 JOB_NOT_FOUND = N_("Jobopslaget findes ikke.")
@@ -69,47 +71,62 @@ def company_consent(db: Session, ctx: MatchContext) -> Consent | None:
     return found[0] if found else None
 
 
+_AUDIENCE = {
+    Party.FLEXJOBBER: Audience.OWNER,
+    Party.CONSULTANT: Audience.CONSULTANT,
+    Party.ADMIN: Audience.ADMIN,
+    Party.COMPANY: Audience.COMPANY,
+}
+
+
+def disclosure(db: Session, ctx: MatchContext) -> Disclosure:
+    """What this party may know of the person: the one decision, with the consent the person
+    gave the posting's company (read now, so a withdrawal counts on the next request)."""
+    consent = company_consent(db, ctx) if ctx.party == Party.COMPANY else None
+    return decide(_AUDIENCE[ctx.party], ctx.profile, consent)
+
+
 def identity_visible(db: Session, ctx: MatchContext) -> bool:
     """Whether this party may know the person's name."""
-    if ctx.party != Party.COMPANY:
-        return True
-    if ctx.profile.visibility == Visibility.NAMED:
-        return True
-    given = company_consent(db, ctx)
-    return bool(given and given.share_identity)
+    return disclosure(db, ctx).identity
 
 
 def person_for(db: Session, ctx: MatchContext) -> PersonView:
     owner = db.get(User, ctx.profile.user_id)
     assert owner is not None
     profile = ctx.profile
-    if ctx.party == Party.COMPANY:
-        given = company_consent(db, ctx)
-        named = profile.visibility == Visibility.NAMED or bool(given and given.share_identity)
-        cv = bool(given and given.share_cv and profile.cv_storage_key)
-        health = profile.share_accommodations or bool(given and given.share_accommodations)
-        email = owner.email if named else None
-    else:
-        named = True
-        cv = bool(profile.cv_storage_key)
-        health = ctx.party in (Party.FLEXJOBBER, Party.CONSULTANT)
-        email = owner.email if ctx.party != Party.ADMIN else None
-    needs = db.get(AccommodationNeeds, profile.id) if health else None
+    d = disclosure(db, ctx)
+    needs = db.get(AccommodationNeeds, profile.id) if d.needs else None
     return PersonView(
         profile_id=profile.id,
-        name=owner.display_name if named else profile.pseudonym,
-        is_pseudonym=not named,
-        email=email,
+        name=owner.display_name if d.identity else profile.pseudonym,
+        is_pseudonym=not d.identity,
+        email=owner.email if d.contact else None,
         headline=profile.headline,
         skills=list(profile.skills),
         wished_jobs=[str(w.get("label", "")) for w in profile.wished_jobs if w.get("label")],
         hours_min=profile.hours_min,
         hours_max=profile.hours_max,
         postcode=profile.postcode,
-        has_cv=cv,
-        accommodation_needs=(dict(needs.needs) if needs else {}) if health else None,
-        accommodation_note=(needs.note if needs else "") if health else None,
+        has_cv=d.cv and bool(profile.cv_storage_key),
+        accommodation_needs=(dict(needs.needs) if needs else {}) if d.needs else None,
+        accommodation_note=(needs.note if needs else "") if d.needs else None,
     )
+
+
+@dataclass(frozen=True)
+class Ending:
+    reason: str
+    note: str
+
+
+def ending_for(db: Session, ctx: MatchContext) -> Ending:
+    """Why the match ended, as this party may read it: a health reason (and the note that
+    came with it) reaches a company only with the accommodations consent — else "Andet"."""
+    m = ctx.match
+    if m.ended_reason in lifecycle.HEALTH_END_REASONS and not disclosure(db, ctx).health_reasons:
+        return Ending("other", "")
+    return Ending(m.ended_reason, m.ended_note)
 
 
 def record_company_view(db: Session, viewer: User, ctx: MatchContext) -> None:
@@ -157,11 +174,17 @@ class TimelineEntry:
 
 def timeline_for(db: Session, ctx: MatchContext) -> list[TimelineEntry]:
     anonymous = not identity_visible(db, ctx)
+    hide_end_note = ending_for(db, ctx).reason != ctx.match.ended_reason
     names: dict[int, str] = {}
     entries = []
     for event in lifecycle.timeline(db, ctx.match):
-        # A consultant's dismissal reason is for the jobcentre only.
-        note = "" if event.kind == "dismissed" and ctx.party != Party.CONSULTANT else event.note
+        # A consultant's dismissal reason is for the jobcentre only; a health-related end
+        # note only for those who may read health reasons.
+        note = event.note
+        if (event.kind == "dismissed" and ctx.party != Party.CONSULTANT) or (
+            event.kind == "ended" and hide_end_note
+        ):
+            note = ""
         entries.append(
             TimelineEntry(
                 when=event.created_at,

@@ -39,6 +39,11 @@ def company_jobcentres(db: Session, user: User) -> set[int]:
     )
 
 
+def company_ids_of(db: Session, user: User) -> set[int]:
+    """The companies this user acts for (a company user may belong to several)."""
+    return set(db.scalars(select(CompanyMember.company_id).where(CompanyMember.user_id == user.id)))
+
+
 def audience(db: Session, viewer: User, profile: FlexjobberProfile) -> Audience:
     """The audience the viewer belongs to for this profile, or NotFound."""
     if viewer.id == profile.user_id:
@@ -61,9 +66,3 @@ def ensure_can_edit(db: Session, editor: User, profile: FlexjobberProfile) -> Au
     if who not in (Audience.OWNER, Audience.CONSULTANT):
         raise Forbidden()
     return who
-
-
-def may_see_health_data(who: Audience, profile: FlexjobberProfile) -> bool:
-    if who in (Audience.OWNER, Audience.CONSULTANT):
-        return True
-    return who == Audience.COMPANY and profile.share_accommodations

@@ -29,13 +29,23 @@ class EducationEntry(BaseModel):
 
 
 class ExperienceOut(BaseModel):
-    """Employer is left out for anonymous profiles seen by companies."""
+    """For a viewer who may not know who the person is (app.profiles.disclosure): no employer
+    and no months, only roughly how many years."""
 
     title: str = ""
     employer: str | None = None
-    start: str = ""
-    end: str = ""
+    start: str | None = None
+    end: str | None = None
+    years: int | None = Field(None, description="Whole years, when the exact months are withheld")
     description: str = ""
+
+
+class EducationOut(BaseModel):
+    """School and year are withheld from a viewer who may not know who the person is."""
+
+    title: str = ""
+    institution: str | None = None
+    year: str | None = None
 
 
 class ProfileOut(BaseModel):
@@ -50,7 +60,7 @@ class ProfileOut(BaseModel):
     wished_jobs: list[WishedJob]
     skills: list[str]
     experience: list[ExperienceOut]
-    education: list[EducationEntry]
+    education: list[EducationOut]
     languages: list[str]
     driving_licence: bool | None
     hours_min: int | None

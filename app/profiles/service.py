@@ -39,7 +39,7 @@ from app.models import (
     Visibility,
 )
 from app.profiles import cv_storage, policy
-from app.profiles.disclosure import ProfileView, build_view, view_profile
+from app.profiles.disclosure import ProfileView, view_profile, views_for
 from app.profiles.policy import Audience
 from app.profiles.search_text import profile_search_text
 from app.settings import Settings
@@ -704,17 +704,8 @@ def search(
     )
     has_more = len(rows) > per_page
     rows = rows[:per_page]
-    owners = {
-        u.id: u for u in db.scalars(select(User).where(User.id.in_([p.user_id for p in rows])))
-    }
-    health_ids = [p.id for p in rows if policy.may_see_health_data(who, p)]
-    needs = {
-        n.profile_id: n
-        for n in db.scalars(
-            select(AccommodationNeeds).where(AccommodationNeeds.profile_id.in_(health_ids))
-        )
-    }
-    items = [build_view(p, owners[p.user_id], who, needs.get(p.id)) for p in rows]
+    companies = policy.company_ids_of(db, viewer) if who == Audience.COMPANY else set()
+    items = views_for(db, dict.fromkeys([p.id for p in rows], who), rows, companies)
     return SearchResult(items=items, page=page, per_page=per_page, has_more=has_more)
 
 

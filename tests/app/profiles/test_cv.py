@@ -10,7 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from app.models import FlexjobberProfile, Visibility
+from app.kit.clock import utcnow
+from app.models import Consent, FlexjobberProfile, Visibility
 from app.profiles import cv_storage
 from app.settings import Settings
 from tests.app.profiles.support import post_form
@@ -110,20 +111,39 @@ def test_zip_without_a_word_document_is_refused(
 def test_who_may_download(
     app, client: TestClient, db: Session, personas: Personas, data_dir: Path
 ) -> None:
+    """The CV follows the CV consent: a named profile alone does not hand it to companies."""
     login(client, personas.flexjobber.email)
     assert _upload(client, "/profil/cv", "cv.pdf", PDF).status_code == 303
     pid = personas.profile.id
-    expected = {"consultant": 200, "company_user": 200, "outsider": 404, "flexjobber2": 404}
+    profile = _fresh(db, pid)
+    profile.visibility = Visibility.NAMED
+    db.flush()
+    expected = {"consultant": 200, "company_user": 404, "outsider": 404, "flexjobber2": 404}
     for persona, status in expected.items():
         with TestClient(app, base_url="https://testserver") as other:
             login(other, getattr(personas, persona).email)
             assert other.get(f"/profiler/{pid}/cv").status_code == status, persona
-    profile = _fresh(db, pid)
-    profile.visibility = Visibility.ANONYMOUS
-    db.flush()
+    for share_cv, status in ((False, 404), (True, 200)):
+        db.add(
+            Consent(
+                profile_id=pid,
+                company_id=personas.company.id,
+                share_identity=True,
+                share_cv=share_cv,
+                share_accommodations=False,
+            )
+        )
+        db.flush()
+        with TestClient(app, base_url="https://testserver") as company:
+            login(company, personas.company_user.email)
+            assert company.get(f"/profiler/{pid}/cv").status_code == status, share_cv
+            login(company, personas.company_user2.email)
+            assert company.get(f"/profiler/{pid}/cv").status_code == 404
+        db.query(Consent).filter(Consent.profile_id == pid).update({Consent.withdrawn_at: utcnow()})
+        db.flush()
     with TestClient(app, base_url="https://testserver") as company:
         login(company, personas.company_user.email)
-        assert company.get(f"/profiler/{pid}/cv").status_code == 404
+        assert company.get(f"/profiler/{pid}/cv").status_code == 404  # withdrawn
 
 
 def test_storage_keys_cannot_escape_the_folder(data_dir: Path) -> None:
