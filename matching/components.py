@@ -60,8 +60,19 @@ def _columns(store: SideStore, rows: Cols, as_query: bool) -> dict[str, np.ndarr
 
 
 def similarities(
-    q: SideStore, rows: npt.NDArray[np.int64], c: SideStore, cols: Cols = None
+    q: SideStore,
+    rows: npt.NDArray[np.int64],
+    c: SideStore,
+    cols: Cols = None,
+    hub_q: F32 | None = None,
+    hub_c: F32 | None = None,
 ) -> dict[str, F32]:
+    """Similarity components; NaN where a side gives no information for that component.
+
+    `text_c` is the text cosine minus each record's hubness (its mean cosine to the other
+    side's population, see matching/hubness.py): some postings ("Dataregistrering fra
+    hjemmet") and profiles are close to everything in embedding space, and without this they
+    top every list. `hub_q` is indexed like `rows` (one value per query), `hub_c` by slot."""
     if cols is None or len(cols) * 8 > c.size:
         # Gathering rows copies them into a fresh array (page faults included): measured ~6x
         # slower per row than one product streaming over all rows and picking the wanted
@@ -71,6 +82,10 @@ def similarities(
     else:
         text = q.emb[rows] @ c.emb[cols].T
     out = {"text": text.astype(np.float32, copy=False)}
+    hq = np.zeros(len(rows), dtype=np.float32) if hub_q is None else hub_q
+    hc_all = np.zeros(c.size, dtype=np.float32) if hub_c is None else hub_c[: c.size]
+    hc = hc_all if cols is None else hc_all[cols]
+    out["text_c"] = (out["text"] - hq[:, None] - hc[None, :]).astype(np.float32)
     for name in ("title_occ", "occ", "isco", "skills"):
         key = {"title_occ": "title", "occ": "occupation"}.get(name, name)
         dense_q = q.dense_columns(name, rows)  # (dim × B)
@@ -82,10 +97,17 @@ def similarities(
             idx = getattr(c, f"{name}_idx")[cols]
             val = getattr(c, f"{name}_val")[cols]
             out[key] = np.einsum("bnk,nk->bn", dense_q.T[:, idx], val).astype(np.float32)
-    # A record without any title gives no title information rather than "different job".
-    has_title_q = q.title_occ_val[rows, 0] > 0
-    has_title_c = (c.title_occ_val[: c.size] if cols is None else c.title_occ_val[cols])[:, 0] > 0
-    out["title"][~(has_title_q[:, None] & has_title_c[None, :])] = np.nan
+        # A record the taxonomy says nothing about (no title, no recognised skill — how most
+        # people write) gives *no information*, which is not the same as "a different job".
+        known_q = getattr(q, f"{name}_val")[rows, 0] > 0
+        known_c = (
+            getattr(c, f"{name}_val")[: c.size] if cols is None else getattr(c, f"{name}_val")[cols]
+        )[:, 0] > 0
+        out[key][~(known_q[:, None] & known_c[None, :])] = np.nan
+    # The regime (scoring.py): ESCO reads both records reliably.
+    sure_q = q.taxonomy_sure[rows] == 1
+    sure_c = (c.taxonomy_sure[: c.size] if cols is None else c.taxonomy_sure[cols]) == 1
+    out["taxonomy"] = (sure_q[:, None] & sure_c[None, :]).astype(np.float32)
     return out
 
 
@@ -101,6 +123,7 @@ def compute_block(
     cols: Cols = None,
     with_similarities: bool = True,
     use_needs: bool = True,
+    hubs: tuple[F32, F32] | None = None,
 ) -> Block:
     """Components for `rows` × candidate `cols`. Without similarities only the cheap
     constraint columns are filled (used to prune candidates before the expensive part).
@@ -112,7 +135,11 @@ def compute_block(
     cc = _columns(c, cols, as_query=False)
     p, j = (qc, cc) if query_is_profile else (cc, qc)
     if not use_needs:
-        p = {**p, "acc_need": np.zeros_like(p["acc_need"]), "acc_must": np.zeros_like(p["acc_must"])}
+        p = {
+            **p,
+            "acc_need": np.zeros_like(p["acc_need"]),
+            "acc_must": np.zeros_like(p["acc_must"]),
+        }
     with np.errstate(invalid="ignore"):
         # Hours: ranges must overlap when both sides give hours; a missing bound is open.
         p_known = ~(np.isnan(p["hours_min"]) & np.isnan(p["hours_max"]))
@@ -131,6 +158,9 @@ def compute_block(
         hours_fit = np.where(both, fit, np.nan).astype(np.float32)
 
         remote_job = j["remote"] == 1
+        # "Jeg vil kun arbejde hjemmefra" (profile remote == 2) excludes on-site jobs; a job
+        # that says nothing about remote work is not excluded (unknown never excludes).
+        remote_ok = ~((p["remote"] == 2) & (j["remote"] == 0))
         dist = haversine_km(p["lat"], p["lon"], j["lat"], j["lon"])
         dist = np.where(remote_job, np.nan, dist).astype(np.float32)
         dist_ok = np.isnan(dist) | np.isnan(p["max_km"]) | (dist <= p["max_km"])
@@ -158,9 +188,9 @@ def compute_block(
     n = c.size if cols is None else len(cols)
     shape = (len(rows), n)
     alive = c.alive[: c.size] if cols is None else c.alive[cols]
-    feasible = np.broadcast_to(hours_ok & dist_ok & acc_ok, shape) & alive[None, :]
+    feasible = np.broadcast_to(hours_ok & dist_ok & acc_ok & remote_ok, shape) & alive[None, :]
     return Block(
-        sims=similarities(q, rows, c, cols) if with_similarities else {},
+        sims=similarities(q, rows, c, cols, *(hubs or (None, None))) if with_similarities else {},
         hours_fit=np.broadcast_to(hours_fit, shape),
         distance_km=np.broadcast_to(dist, shape),
         acc_ok=np.broadcast_to(acc_ok, shape),

@@ -17,6 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from matching.reference import DATA_DIR, all_occupations
+from matching.skill_labels import danish_alternatives
 from matching.text import fold
 
 MAX_TITLE_NGRAM = 8
@@ -69,6 +70,11 @@ class EscoModel:
                     key = fold(label)
                     if key:
                         canon.setdefault(key, sid)
+        # The curated Danish vocabulary: a Danish wording is the same ESCO skill.
+        for da, en in danish_alternatives().items():
+            known = canon.get(en)
+            if known is not None:
+                canon.setdefault(fold(da), known)
         self.skill_id = canon
         n_skills = max(canon.values()) + 1
         rows, cols, vals = [], [], []

@@ -1,8 +1,11 @@
 """Short plain-language reasons for one profile–job pair, in Danish and English.
 
-Who reads them matters: the person ("Du kan arbejde …") or the company ("Personen kan …").
-A company must never learn accommodation needs the person has not agreed to share, so with
-`show_accommodations=False` no reason mentions accommodations at all — not even a count.
+Who reads them matters: the person ("Du kan arbejde …"), or the company and the jobcentre's
+consultant, who read about the person ("Personen kan …"). A company must never learn
+accommodation needs the person has not agreed to share, so with `show_accommodations=False` no
+reason mentions accommodations at all — not even a count. Reasons never name ESCO's internal
+occupation labels ("lagerarbejder på en lædervarefabrik") and name skills in the reader's
+language (matching/skill_labels.py).
 """
 
 from __future__ import annotations
@@ -15,11 +18,15 @@ from typing import Literal
 from matching.accommodations import ACCOMMODATION_BY_CODE
 from matching.esco import esco_model
 from matching.records import JobRecord, ProfileRecord
+from matching.skill_labels import skill_label
 from matching.text import fold
 
-Audience = Literal["person", "company"]
+Audience = Literal["person", "company", "consultant"]
 MAX_SKILLS_NAMED = 3
-STRONG_TEXT_SIMILARITY = 0.86  # e5 cosine above which texts are clearly about the same work
+# Hub-centred text similarity (matching/hubness.py) above which two texts are clearly about the
+# same work: the 25th percentile of intended pairs on fleksjob-da-dev, where 95 % of unrelated
+# pairs are below it.
+STRONG_TEXT_SIMILARITY = 0.04
 
 
 @dataclass(frozen=True)
@@ -34,7 +41,7 @@ class Reason:
 class PairFacts:
     """Per-pair numbers the ranker already computed (NaN = unknown)."""
 
-    text: float
+    text: float  # hub-centred text similarity (0 ≈ a typical unrelated pair)
     title: float
     occupation: float
     distance_km: float
@@ -103,18 +110,19 @@ def explain(
             )
         )
     elif f.shared_occupation and f.occupation >= 0.3:
-        o = f.shared_occupation
+        # Not the ESCO label itself: its fine-grained names read oddly to people.
         out.append(
             Reason(
                 "occupation",
                 True,
-                f"{'Din' if you else 'Personens'} profil peger på samme fag som jobbet ({o})",
-                f"{'Your' if you else 'The'} profile points to the same occupation ({o})",
+                f"{'Din' if you else 'Personens'} erfaring peger på samme slags arbejde som jobbet",
+                f"{'Your' if you else 'Their'} experience points to the same kind of work",
             )
         )
     skills = matching_skills(p, j)[:MAX_SKILLS_NAMED]
     if skills:
-        da_list, en_list = _join(skills, "og"), _join(skills, "and")
+        da_list = _join([skill_label(x, "da") for x in skills], "og")
+        en_list = _join([skill_label(x, "en") for x in skills], "and")
         out.append(
             Reason(
                 "skills",
@@ -139,6 +147,17 @@ def explain(
                 True,
                 "Profilen og jobopslaget handler om det samme arbejde",
                 "The profile and the posting describe the same kind of work",
+            )
+        )
+    if not any(r.fits for r in out):
+        # The practical reasons below may all fit; say so plainly that the work itself is
+        # not an obvious match, so a low score never stands beside reasons that all fit.
+        out.append(
+            Reason(
+                "work",
+                False,
+                f"Arbejdet ligner ikke det, {'du' if you else 'personen'} har skrevet om",
+                f"The work is not much like what {'you have' if you else 'they have'} written about",
             )
         )
 

@@ -15,14 +15,16 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from matching.components import Block
 from matching.encoders import CachedEncoder, get_encoder
 from matching.esco import esco_model
 from matching.explain import Audience, PairFacts, Reason, explain
 from matching.geo import haversine_km
-from matching.ranker import Ranked, rank
+from matching.hubness import centroid, hub_scores, reference_texts
+from matching.ranker import Ranked, rank, score_block
 from matching.records import JobRecord, ProfileRecord
 from matching.reference import postcode_info
-from matching.scoring import Weights, load_weights
+from matching.scoring import Weights, load_weights, preference_logit
 from matching.store import SideStore
 from matching.vectorize import ACC_BIT, job_row, job_text, profile_row, profile_text
 
@@ -55,6 +57,18 @@ class Match:
         return [r.da if lang == "da" else r.en for r in self.reasons]
 
 
+def _blank_empty(emb: np.ndarray, texts: list[str]) -> np.ndarray:
+    """A record without any text has no text information: a zero vector, whose centred
+    similarity to anything is about that of a typical unrelated pair (matching/hubness.py),
+    instead of whatever the encoder makes of an empty string."""
+    empty = [i for i, t in enumerate(texts) if not t.strip()]
+    if not empty:
+        return emb
+    out = np.array(emb, dtype=np.float32, copy=True)
+    out[empty] = 0.0
+    return out
+
+
 def _num(x: float) -> float | None:
     return None if math.isnan(x) else round(float(x), 4)
 
@@ -73,6 +87,8 @@ class MatchIndex:
         # Bumped on every change; cached candidate masks are valid only for one version.
         self._version = 0
         self._only_masks: dict[tuple[bool, frozenset[str]], tuple[int, npt.NDArray[np.bool_]]] = {}
+        self._reference: np.ndarray | None = None
+        self._hubs: tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] | None = None
 
     # ---- updates -------------------------------------------------------------------------
     def upsert_profiles(
@@ -80,10 +96,9 @@ class MatchIndex:
     ) -> None:
         """Add or replace profiles. `embeddings` (one row per record) may come from a background
         job; otherwise texts are encoded here (cached: unchanged texts cost nothing)."""
-        emb = (
-            self.encoder.encode_queries([profile_text(p) for p in records])
-            if embeddings is None
-            else embeddings
+        texts = [profile_text(p) for p in records]
+        emb = _blank_empty(
+            self.encoder.encode_queries(texts) if embeddings is None else embeddings, texts
         )
         rows = [profile_row(p) for p in records]
         with self._lock:
@@ -96,9 +111,8 @@ class MatchIndex:
     def upsert_jobs(
         self, records: Sequence[JobRecord], embeddings: np.ndarray | None = None
     ) -> None:
-        emb = (
-            self._encode_jobs([job_text(j) for j in records]) if embeddings is None else embeddings
-        )
+        texts = [job_text(j) for j in records]
+        emb = _blank_empty(self._encode_jobs(texts) if embeddings is None else embeddings, texts)
         rows = [job_row(j) for j in records]
         with self._lock:
             self._version += 1
@@ -132,6 +146,41 @@ class MatchIndex:
             self._version += 1
             self.job_records.pop(jid, None)
             return self.jobs.remove(jid)
+
+    # ---- hubness ------------------------------------------------------------------------
+    def _hub_state(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(profile hubs by slot, job hubs by slot, profile centroid, job centroid), rebuilt
+        once per index version (one matrix-vector product per side)."""
+        if self._hubs is not None and self._hubs[0] == self._version:
+            return self._hubs[1]
+        if self._reference is None:
+            ref = self.encoder.encode_queries(list(reference_texts()))
+            self._reference = np.asarray(ref, dtype=np.float32).mean(axis=0)
+        c_p = centroid(self.profiles, self._reference)
+        c_j = centroid(self.jobs, self._reference)
+        # Half the mean cross-similarity goes back into each side's hubs, so that the centred
+        # similarity of a typical pair is about 0 (text − hub_p − hub_j + mean).
+        half = np.float32(float(c_p @ c_j) / 2)
+        state = (
+            hub_scores(self.profiles, c_j) - half,
+            hub_scores(self.jobs, c_p) - half,
+            c_p,
+            c_j,
+        )
+        self._hubs = (self._version, state)
+        return state
+
+    def _hubs_for(self, q: SideStore, query_is_profile: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Hubs for a query store (the indexed one, or a one-row store of an ad-hoc record)
+        and the candidate store."""
+        hub_p, hub_j, c_p, c_j = self._hub_state()
+        own, other, other_centroid = (
+            (self.profiles, hub_j, c_j) if query_is_profile else (self.jobs, hub_p, c_p)
+        )
+        if q is own:
+            return (hub_p if query_is_profile else hub_j), other
+        half = np.float32(float(c_p @ c_j) / 2)
+        return hub_scores(q, other_centroid) - half, other
 
     # ---- queries -------------------------------------------------------------------------
     def _filter(
@@ -202,10 +251,13 @@ class MatchIndex:
             s.upsert(
                 record.id,
                 profile_row(record),
-                self.encoder.encode_queries([profile_text(record)])[0],
+                _blank_empty(
+                    self.encoder.encode_queries([profile_text(record)]), [profile_text(record)]
+                )[0],
             )
         else:
-            s.upsert(record.id, job_row(record), self._encode_jobs([job_text(record)])[0])
+            text = job_text(record)
+            s.upsert(record.id, job_row(record), _blank_empty(self._encode_jobs([text]), [text])[0])
         return s
 
     def top_jobs(
@@ -214,15 +266,24 @@ class MatchIndex:
         k: int = 20,
         filters: Filters | None = None,
         with_reasons: bool = True,
+        audience: Audience = "person",
     ) -> list[Match]:
-        """Best jobs for a person (reasons addressed to the person)."""
+        """Best jobs for a person; reasons addressed to the person, or about the person for
+        the consultant's board (`audience="consultant"`)."""
         with self._lock:
             p = self.profile_records[profile] if isinstance(profile, str) else profile
             q, rows = self._query(p)
             (r,) = rank(
-                q, rows, self.jobs, True, k, self.weights, self._filter(filters, self.jobs, True)
+                q,
+                rows,
+                self.jobs,
+                True,
+                k,
+                self.weights,
+                self._filter(filters, self.jobs, True),
+                hubs=self._hubs_for(q, True),
             )
-            return self._matches(r, 0, p, None, "person", None, filters, with_reasons)
+            return self._matches(r, 0, p, None, audience, None, filters, with_reasons)
 
     def top_profiles(
         self,
@@ -232,6 +293,7 @@ class MatchIndex:
         may_show_accommodations: Callable[[list[str]], Collection[str]] = lambda _ids: (),
         with_reasons: bool = True,
         use_needs: bool = False,
+        audience: Audience = "company",
     ) -> list[Match]:
         """Best people for a job (reasons addressed to the company). `may_show_accommodations`
         gets the ranked profile ids (one call, so the caller can look them all up at once) and
@@ -240,7 +302,11 @@ class MatchIndex:
         By default the ranking never reads anyone's accommodation needs: who is listed, the
         order and the scores must not depend on health data the reader was not given (the
         reader controls what its own posting offers, so a must-have filter is a side channel).
-        `use_needs=True` is for readers entitled to the full fit (the jobcentre's staff)."""
+        `use_needs=True` is for readers entitled to the full fit (the jobcentre's staff).
+
+        `may_show_accommodations` is the caller's database look-up: it runs *outside* the
+        index lock, so concurrent rankings in one worker never queue behind each other's SQL.
+        """
         with self._lock:
             j = self.job_records[job] if isinstance(job, str) else job
             q, rows = self._query(j)
@@ -253,10 +319,19 @@ class MatchIndex:
                 self.weights,
                 self._filter(filters, self.profiles, False),
                 use_needs=use_needs,
+                hubs=self._hubs_for(q, False),
             )
-            return self._matches(
-                r, 0, None, j, "company", may_show_accommodations, filters, with_reasons
-            )
+            ids = self._kept_ids(r, 0, self.profiles, filters)
+        shown = frozenset(may_show_accommodations(ids)) if with_reasons else frozenset()
+        with self._lock:
+            return self._matches(r, 0, None, j, audience, lambda _ids: shown, filters, with_reasons)
+
+    def _kept_ids(self, r: Ranked, qi: int, cand: SideStore, filters: Filters | None) -> list[str]:
+        return [
+            str(cand.ids[slot])
+            for slot, score in zip(r.top[qi], r.scores[qi], strict=True)
+            if slot >= 0 and (filters is None or score >= filters.min_score)
+        ]
 
     def _matches(
         self,
@@ -291,8 +366,11 @@ class MatchIndex:
             )
             reasons: tuple[Reason, ...] = ()
             if with_reasons:
-                pp = p if p is not None else self.profile_records[cid]
-                jj = j if j is not None else self.job_records[cid]
+                found_p = p if p is not None else self.profile_records.get(cid)
+                found_j = j if j is not None else self.job_records.get(cid)
+                if found_p is None or found_j is None:
+                    continue  # removed while the caller looked up consents
+                pp, jj = found_p, found_j
                 show = may_show is None or pp.id in shown
                 if show and jj.accommodations_offered is not None:
                     offered = jj.accommodations_offered | ({"remote_work"} if jj.remote else set())
@@ -301,7 +379,7 @@ class MatchIndex:
                         accommodations_needed=float(len(pp.accommodation_needs)),
                     )
                 facts = PairFacts(
-                    float(b.sims["text"][qi, col]),
+                    float(b.sims["text_c"][qi, col]),
                     float(b.sims["title"][qi, col]),
                     float(b.sims["occupation"][qi, col]),
                     float(b.distance_km[qi, col]),
@@ -331,11 +409,24 @@ class MatchIndex:
         return occ.label_da or occ.label_en
 
     # ---- batch ---------------------------------------------------------------------------
+    def all_pairs(self) -> tuple[Block, np.ndarray, list[str], list[str]]:
+        """Components and preference logit of every profile × every job (training and
+        analysis only: memory grows with the product of the two sides)."""
+        with self._lock:
+            P, J = self.profiles, self.jobs
+            rows = np.flatnonzero(P.alive[: P.size]).astype(np.int64)
+            cols = np.flatnonzero(J.alive[: J.size]).astype(np.int64)
+            b, _ = score_block(P, rows, J, True, self.weights, cols, hubs=self._hubs_for(P, True))
+            pref = preference_logit(b, P.max_km[rows][:, None], self.weights)
+            return b, pref, [str(P.ids[r]) for r in rows], [str(J.ids[c]) for c in cols]
+
     def rank_all(self, direction: str, k: int) -> Iterator[tuple[str, list[tuple[str, float]]]]:
         """Every indexed profile (p2j) or job (j2p) against all of the other side."""
         q, c = (self.profiles, self.jobs) if direction == "p2j" else (self.jobs, self.profiles)
         rows = np.flatnonzero(q.alive[: q.size]).astype(np.int64)
-        for r in rank(q, rows, c, direction == "p2j", k, self.weights):
+        with self._lock:
+            hubs = self._hubs_for(q, direction == "p2j")
+        for r in rank(q, rows, c, direction == "p2j", k, self.weights, hubs=hubs):
             for qi, row in enumerate(r.query_rows):
                 qid = q.ids[row]
                 assert qid is not None

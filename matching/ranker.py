@@ -19,6 +19,9 @@ BLOCK_QUERIES = 128
 WORKERS = max(1, min(4, os.cpu_count() or 1))
 
 Mask = npt.NDArray[np.bool_]
+F32 = npt.NDArray[np.float32]
+# Hub scores (matching/hubness.py) of the query store's and the candidate store's slots.
+Hubs = tuple[F32, F32] | None
 
 
 @dataclass
@@ -38,12 +41,14 @@ def score_block(
     w: Weights,
     cols: Cols = None,
     use_needs: bool = True,
+    hubs: Hubs = None,
 ) -> tuple[Block, npt.NDArray[np.float32]]:
-    b = compute_block(q, rows, c, query_is_profile, cols, use_needs=use_needs)
+    h = None if hubs is None else (hubs[0][rows], hubs[1])
+    b = compute_block(q, rows, c, query_is_profile, cols, use_needs=use_needs, hubs=h)
     c_max_km = c.max_km[: c.size] if cols is None else c.max_km[cols]
     max_km = q.max_km[rows][:, None] if query_is_profile else c_max_km[None, :]
     logit = learned_logit(b.sims, w) + preference_logit(b, max_km, w)
-    return b, calibrated(logit)
+    return b, calibrated(logit, b.sims, w)
 
 
 def top_k(scores: np.ndarray, allowed: Mask, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -74,6 +79,7 @@ def rank(
     w: Weights,
     allowed: Mask | None = None,
     use_needs: bool = True,
+    hubs: Hubs = None,
 ) -> Iterator[Ranked]:
     """Yield ranked blocks of at most BLOCK_QUERIES queries (bounded memory for 10k × 10k).
 
@@ -87,14 +93,14 @@ def rank(
             q, rows, c, query_is_profile, with_similarities=False, use_needs=use_needs
         ).feasible[0]
         cols = np.flatnonzero(pre if allowed is None else pre & allowed).astype(np.int64)
-        b, scores = score_block(q, rows, c, query_is_profile, w, cols, use_needs)
+        b, scores = score_block(q, rows, c, query_is_profile, w, cols, use_needs, hubs)
         pos, ts = top_k(scores, b.feasible, k)
         top = np.where(pos >= 0, cols[np.maximum(pos, 0)] if len(cols) else -1, -1)
         yield Ranked(rows, top.astype(np.int64), pos, ts, b)
         return
 
     def one(r: npt.NDArray[np.int64]) -> Ranked:
-        b, scores = score_block(q, r, c, query_is_profile, w, use_needs=use_needs)
+        b, scores = score_block(q, r, c, query_is_profile, w, use_needs=use_needs, hubs=hubs)
         ok = b.feasible if allowed is None else b.feasible & allowed[None, :]
         top, ts = top_k(scores, ok, k)
         return Ranked(r, top, top, ts, b)

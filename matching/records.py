@@ -79,6 +79,8 @@ class ProfileRecord:
     postcode: str | None = None
     max_distance_km: float | None = None
     remote_ok: bool | None = None
+    # "Jeg vil kun arbejde hjemmefra": on-site jobs are excluded both ways.
+    remote_only: bool = False
     accommodation_needs: frozenset[str] = frozenset()
     accommodation_essential: frozenset[str] = frozenset()
     schedule: frozenset[str] = frozenset()
@@ -106,6 +108,7 @@ class ProfileRecord:
             postcode=_postcode(d.get("postcode")),
             max_distance_km=dist if dist is not None and dist > 0 else None,
             remote_ok=_bool(d.get("remote_ok")),
+            remote_only=_bool(d.get("remote_only")) is True,
             # a must-have is also a need, even if the caller forgot to list it twice
             accommodation_needs=_codes(d.get("accommodation_needs"), ACCOMMODATION_BY_CODE)
             | essential,

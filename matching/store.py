@@ -17,7 +17,16 @@ F32 = npt.NDArray[np.float32]
 
 _SPARSE = {"title_occ": TITLE_K, "occ": OCC_K, "isco": ISCO_K, "skills": SKILL_K}
 _FLOATS = ("hours_min", "hours_max", "lat", "lon", "max_km")
-_INTS = ("remote", "acc_need", "acc_must", "acc_offer", "acc_known", "sched", "sched_known")
+_INTS = (
+    "remote",
+    "acc_need",
+    "acc_must",
+    "acc_offer",
+    "acc_known",
+    "sched",
+    "sched_known",
+    "taxonomy_sure",
+)
 
 
 def sparse_dims() -> dict[str, int]:
@@ -49,6 +58,7 @@ class SideStore:
     acc_known: npt.NDArray[np.int32]
     sched: npt.NDArray[np.int32]
     sched_known: npt.NDArray[np.int32]
+    taxonomy_sure: npt.NDArray[np.int32]
 
     def __init__(self, dim: int, capacity: int = 1024) -> None:
         self.dim = dim

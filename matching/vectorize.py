@@ -93,13 +93,14 @@ class Row:
     lat: float
     lon: float
     max_km: float  # profiles: travel limit; nan = none given
-    remote: int  # jobs: 1 remote, 0 on site, -1 unknown; profiles: remote_ok likewise
+    remote: int  # jobs: 1 remote, 0 on site, -1 unknown; profiles: remote_ok likewise, 2 only
     acc_need: int  # bit masks over ACCOMMODATION_CODES
     acc_must: int
     acc_offer: int
     acc_known: int  # 1 if the job states what it offers
     sched: int
     sched_known: int
+    taxonomy_sure: int  # 1: ESCO reads this record reliably (an exact title, or most skills)
 
 
 def _sparse(d: dict[int, float], k: int, normalise: bool = True) -> SparseRow:
@@ -144,6 +145,16 @@ def skill_features(m: EscoModel, skills: Iterable[str]) -> dict[int, float]:
             h = _hash("W" + st)
             out[h] = out.get(h, 0.0) + idf.get(st, default_idf)
     return out
+
+
+def taxonomy_sure(m: EscoModel, titles: list[str], skills: list[str]) -> int:
+    """Whether ESCO's reading of this record can be trusted: a title that *is* an ESCO label,
+    or at least half of the skills recognised as ESCO skills. People's own words ("Pluk og pak
+    – fleksjob", "holde orden i køkkenet") are not, and ESCO's guess for them is weak."""
+    if any(fold(t) in m.label_to_occ for t in titles):
+        return 1
+    known = sum(m.canonical_skill(x) is not None for x in skills)
+    return int(bool(skills) and known * 2 >= len(skills))
 
 
 def _occ_rows(m: EscoModel, titles: list[str], skills: list[str]) -> tuple[SparseRow, ...]:
@@ -196,13 +207,14 @@ def profile_row(p: ProfileRecord) -> Row:
         lat,
         lon,
         _nan(p.max_distance_km),
-        _tri(p.remote_ok),
+        2 if p.remote_only else _tri(p.remote_ok),  # 2 = remote only (a hard constraint)
         _mask(p.accommodation_needs),
         _mask(p.accommodation_essential),
         0,
         0,
         schedule_mask(p.schedule),
         int(bool(p.schedule)),
+        taxonomy_sure(m, list(p.wished_jobs), list(p.skills)),
     )
 
 
@@ -230,6 +242,7 @@ def job_row(j: JobRecord) -> Row:
         int(offered is not None),
         schedule_mask(j.schedule),
         int(bool(j.schedule)),
+        taxonomy_sure(m, [j.title] if j.title else [], skills),
     )
 
 

@@ -29,13 +29,14 @@ from app.models import (
 )
 from app.profiles.disclosure import Disclosure, decide_many
 from app.profiles.policy import Audience
+from matching.bands import STRONG_FROM
 from matching.geo import haversine_km
 from matching.index import Filters
 from matching.index import Match as Ranked
 from matching.reference import postcode_info
 
-# Scores at or above this are "strong" suggestions on the consultant's board.
-STRONG = 60.0
+# The board shows "Stærkt match" pairs only (matching/bands.py).
+STRONG = STRONG_FROM
 # The board ranks this many of the caseload's people, most recently changed first: a real
 # caseload is a few hundred at most, and the page must not rank thousands on one request.
 BOARD_PROFILES = 200
@@ -214,6 +215,7 @@ def candidates_for_job(
         # The jobcentre's consultants get the full fit; for anyone else the list must not
         # depend on needs they were not given (ARCHITECTURE.md, "Health data").
         use_needs=staff,
+        audience="consultant" if staff else "company",
     )
     ids = [int(r.id) for r in ranked]
     profiles = {
@@ -283,7 +285,10 @@ def consultant_board(
         if str(profile.id) not in engine.index.profile_records:
             continue
         ranked = engine.index.top_jobs(
-            str(profile.id), k=per_profile + 5, filters=Filters(only_ids=jobs, min_score=STRONG)
+            str(profile.id),
+            k=per_profile + 5,
+            filters=Filters(only_ids=jobs, min_score=STRONG),
+            audience="consultant",  # "Personen har …", not "dit ønskejob"
         )
         fresh = [r for r in ranked if (profile.id, int(r.id)) not in acted][:per_profile]
         board += [(profile, person, r) for r in fresh]

@@ -25,6 +25,7 @@ def profile_record(profile: FlexjobberProfile, needs: AccommodationNeeds | None)
         postcode=profile.postcode,
         max_distance_km=profile.max_distance_km,
         remote_ok=True if profile.remote_only else None,
+        remote_only=profile.remote_only,
         accommodation_needs=frozenset(codes),
         accommodation_essential=frozenset(code for code, must in codes.items() if must),
         schedule=frozenset(profile.schedule),

@@ -64,10 +64,35 @@ def test_same_constraints_in_job_to_profile_direction(make_index):
         ("no_quiet", {"p"}),
         ("too_far", {"p", "p_short_hours", "p_no_must"}),
     ]:
-        ids = {m.id for m in index.top_profiles(job_id, k=10)}
+        ids = {m.id for m in index.top_profiles(job_id, k=10, use_needs=True)}
         assert ids.isdisjoint(must_be_missing - ({"p_no_must"} if job_id == "no_quiet" else set()))
         assert "p_empty" in ids
-    assert "p_no_must" in {m.id for m in index.top_profiles("no_quiet", k=10)}
+    assert "p_no_must" in {m.id for m in index.top_profiles("no_quiet", k=10, use_needs=True)}
+
+
+def test_a_company_ranking_never_reads_needs(make_index):
+    """By default (what a company reads) must-haves neither exclude nor move anyone: the
+    posting's offer must not reveal who needs what (ARCHITECTURE.md, "Health data")."""
+    needy = {**PERSON, "id": "needy"}
+    same = {**PERSON, "id": "same", "accommodation_essential": [], "accommodation_needs": []}
+    index = make_index([needy, same], jobs())
+    ranked = {m.id: m.score for m in index.top_profiles("no_quiet", k=10)}
+    assert set(ranked) == {"needy", "same"}
+    assert ranked["needy"] == ranked["same"]
+    staff = {m.id for m in index.top_profiles("no_quiet", k=10, use_needs=True)}
+    assert staff == {"same"}
+
+
+def test_remote_only_people_and_on_site_jobs_never_meet(make_index):
+    home = {**PERSON, "id": "home", "remote_only": True, "accommodation_essential": []}
+    on_site = {"id": "on_site", **BASE_JOB, "postcode": "8000", "remote": False}
+    index = make_index([home, {**PERSON, "accommodation_essential": []}], [*jobs(), on_site])
+    assert "home" not in {m.id for m in index.top_profiles("on_site", k=10)}
+    assert "p" in {m.id for m in index.top_profiles("on_site", k=10)}
+    assert "home" in {m.id for m in index.top_profiles("remote_far", k=10)}
+    jobs_for_home = {m.id for m in index.top_jobs("home", k=20)}
+    assert "on_site" not in jobs_for_home and "remote_far" in jobs_for_home
+    assert "on_site" in {m.id for m in index.top_jobs("p", k=20)}
 
 
 def test_hard_bench_constraints_never_violated_in_top10(shared_dir, make_index):
