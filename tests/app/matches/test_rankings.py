@@ -25,7 +25,7 @@ from tests.app.matches.support import api, post
 from tests.support.personas import Personas
 
 Browser = Callable[[User], TestClient]
-SCORE = re.compile(r"Match \d{1,3} %")
+SCORE = re.compile(r"(Stærkt|Godt|Muligt) match · \d{1,3}")
 
 
 def test_mine_match_ranks_marks_new_and_remembers_the_visit(
