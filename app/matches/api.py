@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.kit.i18n import N_
 from app.matches import consent as consents
-from app.matches import lifecycle, messaging, ranking, service
+from app.matches import lifecycle, messaging, ranking, service, suggestions
 from app.matches.display import shown_band, shown_label
 from app.matches.lifecycle import MatchContext, Outbox
 from app.matches.policy import Party, company_knows, may_message
@@ -64,14 +64,16 @@ OutboxDep = Annotated[Outbox, Depends(_outbox)]
 def my_matches(
     request: Request, db: SessionDep, engine: EngineDep, user: CurrentUser, limit: LimitQuery = 30
 ) -> JobMatchList:
-    """Published jobs ranked for the signed-in flexjobber, with score, band and reasons."""
+    """Published jobs ranked for the signed-in flexjobber, with score, band and reasons.
+    ready=false while the index is still ranking a new profile (poll again in a few seconds);
+    paused=true (and no items) for a person who is hired and did not ask to see other jobs."""
     lang = language_of(request)
     profile = service.own_profile(db, user)
-    items = ranking.jobs_for_flexjobber(
-        db, engine, user, lang, k=limit, seen=profile.matches_seen_at
-    )
+    found = suggestions.for_flexjobber(db, engine, user, profile, lang, k=limit)
+    items = found.items
     return JobMatchList(
-        ready=items is not None,
+        ready=found.ready,
+        paused=found.paused,
         items=[
             JobMatchOut(
                 job_id=item.job.id,

@@ -27,6 +27,9 @@ class JobMatchOut(BaseModel):
 
 class JobMatchList(BaseModel):
     ready: bool = Field(description="False while the match index has no entry for you yet")
+    paused: bool = Field(
+        False, description='True when you are hired and have not chosen "Jeg vil gerne se andre job"'
+    )
     items: list[JobMatchOut]
 
 
@@ -45,7 +48,7 @@ class CandidateOut(BaseModel):
 
 
 class CandidateList(BaseModel):
-    ready: bool
+    ready: bool = Field(description="False while the match index has not ranked the posting yet")
     items: list[CandidateOut]
 
 

@@ -4,7 +4,7 @@ import enum
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Enum, ForeignKey, String, Text
+from sqlalchemy import JSON, Enum, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.kit.clock import utcnow
@@ -62,6 +62,9 @@ class FlexjobberProfile(Base):
         _enum(JobseekerStatus, "jobseeker_status")
     )
     available_from: Mapped[date | None]
+    # "Jeg vil gerne se andre job": a person who is hired (or in a fleksjob) gets no job
+    # suggestions on "Mine match" unless this is set.
+    keeps_looking: Mapped[bool] = mapped_column(default=False, server_default=false())
     visibility: Mapped[Visibility] = mapped_column(
         _enum(Visibility, "profile_visibility"), default=Visibility.HIDDEN, index=True
     )

@@ -110,11 +110,12 @@ def _load_about(db: Session, p: FlexjobberProfile, owner: User) -> Values:
         "about": p.about,
         "status": p.status.value if p.status else "",
         "available_from": p.available_from.isoformat() if p.available_from else "",
+        "keeps_looking": "1" if p.keeps_looking else "",
     }
 
 
 def _parse_about(form: FormData) -> Values:
-    names = ("display_name", "headline", "about", "status", "available_from")
+    names = ("display_name", "headline", "about", "status", "available_from", "keeps_looking")
     return {name: _str(form, name) for name in names}
 
 

@@ -239,6 +239,7 @@ def clean_about(
     about: object,
     status: object,
     available_from: object,
+    keeps_looking: object = False,
 ) -> Cleaned:
     errors: dict[str, str] = {}
     name, head, text, state = (_text(v) for v in (display_name, headline, about, status))
@@ -267,6 +268,7 @@ def clean_about(
         "about": text,
         "status": JobseekerStatus(state) if state else None,
         "available_from": start,
+        "keeps_looking": _bool(keeps_looking),
     }
 
 
@@ -731,6 +733,7 @@ def current_values(
         "about": profile.about,
         "status": profile.status.value if profile.status else "",
         "available_from": profile.available_from,
+        "keeps_looking": profile.keeps_looking,
         "wished_jobs": [str(job.get("label", "")) for job in profile.wished_jobs],
         "skills": list(profile.skills),
         "languages": list(profile.languages),
@@ -752,7 +755,7 @@ def current_values(
 
 _GROUPS: tuple[tuple[tuple[str, ...], Any], ...] = (
     (
-        ("display_name", "headline", "about", "status", "available_from"),
+        ("display_name", "headline", "about", "status", "available_from", "keeps_looking"),
         lambda v: clean_about(**v),
     ),
     (("wished_jobs",), lambda v: clean_jobs(wished_jobs=v["wished_jobs"] or [])),
