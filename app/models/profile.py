@@ -58,6 +58,8 @@ class FlexjobberProfile(Base):
     postcode: Mapped[str | None] = mapped_column(String(4))
     max_distance_km: Mapped[int | None]
     remote_only: Mapped[bool] = mapped_column(default=False)
+    # "Jeg kan også arbejde hjemmefra": a job done from home is in reach whatever the distance.
+    remote_ok: Mapped[bool] = mapped_column(default=False, server_default=false())
     status: Mapped[JobseekerStatus | None] = mapped_column(
         _enum(JobseekerStatus, "jobseeker_status")
     )

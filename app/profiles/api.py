@@ -18,7 +18,9 @@ router = api_router("profiles")
 
 def _own(db: SessionDep, user: CurrentUser, profile: FlexjobberProfile) -> ProfileOut:
     out = ProfileOut.model_validate(view_profile(db, user, profile))
-    out.keeps_looking = profile.keeps_looking  # a choice only the owner reads
+    # Choices only the owner reads here (the disclosure view does not carry them).
+    out.keeps_looking = profile.keeps_looking
+    out.remote_ok = profile.remote_ok
     return out
 
 

@@ -186,6 +186,7 @@ def _load_place(db: Session, p: FlexjobberProfile, owner: User) -> Values:
         "postcode": p.postcode or "",
         "max_distance_km": "" if p.max_distance_km is None else str(p.max_distance_km),
         "remote_only": p.remote_only,
+        "remote_ok": p.remote_ok,
     }
 
 
@@ -194,6 +195,7 @@ def _parse_place(form: FormData) -> Values:
         "postcode": _str(form, "postcode"),
         "max_distance_km": _str(form, "max_distance_km"),
         "remote_only": _str(form, "remote_only") == "1",
+        "remote_ok": _str(form, "remote_ok") == "1",
     }
 
 

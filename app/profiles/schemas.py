@@ -64,6 +64,9 @@ class ProfileOut(BaseModel):
     keeps_looking: bool | None = Field(
         None, description='"Jeg vil gerne se andre job" (your own profile only; null for others)'
     )
+    remote_ok: bool | None = Field(
+        None, description="Can (also) work from home (your own profile only; null for others)"
+    )
     visibility: Literal["hidden", "anonymous", "named"]
     has_cv: bool
     email: str | None = None
@@ -107,6 +110,9 @@ class ProfileUpdate(BaseModel):
     postcode: str | None = None
     max_distance_km: int | None = None
     remote_only: bool | None = None
+    remote_ok: bool | None = Field(
+        None, description="Can (also) work from home; implied by remote_only"
+    )
     accommodation_needs: dict[str, bool] | None = Field(
         None, description="code -> true (must have) / false (nice to have)"
     )
