@@ -69,7 +69,11 @@ def bootstrap(database_url: str, bench: BenchSet) -> tuple[int, str, str, dict[s
             password=PASSWORD,
         )
         company = create_company(
-            db, name=f"Eval {run} ApS", cvr=_cvr(int(run, 16)), postcode="2900", jobcentre_id=centre.id
+            db,
+            name=f"Eval {run} ApS",
+            cvr=_cvr(int(run, 16)),
+            postcode="2900",
+            jobcentre_id=centre.id,
         )
         member = create_user(
             db,
@@ -167,7 +171,9 @@ def run(bench: BenchSet, base_url: str, database_url: str, viewer: str, timeout:
             profile_ids[int(made["id"])] = str(profile["id"])
         started = time.monotonic()
         p2j = {
-            bench_id: _ranked(client, "/api/v1/me/matches", people[bench_id], "job_id", job_ids, timeout)
+            bench_id: _ranked(
+                client, "/api/v1/me/matches", people[bench_id], "job_id", job_ids, timeout
+            )
             for bench_id in profile_ids.values()
         }
         reader = consultant_token if viewer == "consultant" else company_token
@@ -183,7 +189,9 @@ def run(bench: BenchSet, base_url: str, database_url: str, viewer: str, timeout:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--set", required=True, type=Path, help="a directory in the bench format")
     parser.add_argument("--base-url", help="a served app (default: start one on a temp database)")
     parser.add_argument("--database-url", help="the served app's database (with --base-url)")

@@ -136,7 +136,9 @@ class Figures:
         return "\n".join(lines)
 
 
-def figures(ranking: Mapping[str, Sequence[Ranked]], qrels: Mapping[str, Mapping[str, int]]) -> Figures:
+def figures(
+    ranking: Mapping[str, Sequence[Ranked]], qrels: Mapping[str, Mapping[str, int]]
+) -> Figures:
     """MRR/nDCG@10 with matching.metrics; the strong-band share over queries with a positive
     grade (a best item not shown at all is not shown as strong); shown scores per grade."""
     ids = {query: [item.id for item in items] for query, items in ranking.items()}

@@ -75,8 +75,12 @@ DONE = {
 }
 # While the index has not ranked a new profile or posting yet (the engine syncs every 3 s and
 # encodes only new texts, so this lasts seconds): said plainly, and the page refreshes itself.
-CALCULATING = N_("Vi er ved at finde job til dig. Det tager normalt under et minut, og siden opdaterer sig selv.")
-CANDIDATES_CALCULATING = N_("Vi er ved at finde kandidater til opslaget. Det tager normalt under et minut, og siden opdaterer sig selv.")
+CALCULATING = N_(
+    "Vi er ved at finde job til dig. Det tager normalt under et minut, og siden opdaterer sig selv."
+)
+CANDIDATES_CALCULATING = N_(
+    "Vi er ved at finde kandidater til opslaget. Det tager normalt under et minut, og siden opdaterer sig selv."
+)
 BOARD_CALCULATING = N_("Vi beregner dine match – kom tilbage om et øjeblik.")
 
 

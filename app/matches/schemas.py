@@ -28,7 +28,8 @@ class JobMatchOut(BaseModel):
 class JobMatchList(BaseModel):
     ready: bool = Field(description="False while the match index has no entry for you yet")
     paused: bool = Field(
-        False, description='True when you are hired and have not chosen "Jeg vil gerne se andre job"'
+        False,
+        description='True when you are hired and have not chosen "Jeg vil gerne se andre job"',
     )
     items: list[JobMatchOut]
 

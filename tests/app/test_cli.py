@@ -9,7 +9,15 @@ import pytest
 from app.settings import PROJECT_ROOT
 from tests.db_urls import fresh_database_url
 
-COMMANDS = ["serve", "migrate", "demo-data", "create-jobcentre", "create-user", "api-token", "daily"]
+COMMANDS = [
+    "serve",
+    "migrate",
+    "demo-data",
+    "create-jobcentre",
+    "create-user",
+    "api-token",
+    "daily",
+]
 
 
 def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -1,4 +1,4 @@
-""""Jeg kan også arbejde hjemmefra": saved from the page and the API, read back by the owner only,
+""" "Jeg kan også arbejde hjemmefra": saved from the page and the API, read back by the owner only,
 and given to the matcher (a job from home is in reach whatever the distance)."""
 
 from __future__ import annotations
