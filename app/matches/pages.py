@@ -306,7 +306,7 @@ def _board_context(
 ) -> dict[str, Any]:
     service.ensure_consultant(user)
     return _labels(request) | {
-        "board": ranking.consultant_board(db, engine, user, language_of(request)),
+        "board": suggestions.consultant_board(db, engine, user, language_of(request)),
         "ready": engine.ready,
         "calculating": BOARD_CALCULATING,
         "rows": service.consultant_matches(db, user),

@@ -288,14 +288,31 @@ def own_profile(db: Session, user: User) -> FlexjobberProfile:
     return profile
 
 
+def paused_profile_ids(db: Session, profile_ids: list[int]) -> set[int]:
+    """Who of these gets no job suggestions: a person who is hired (a match in state hired),
+    unless they chose "Jeg vil gerne se andre job". The situation "Jeg er i fleksjob og vil
+    gerne skifte" says just that, so it keeps the suggestions coming too. One query."""
+    if not profile_ids:
+        return set()
+    query = (
+        select(FlexjobberProfile.id)
+        .join(Match, Match.profile_id == FlexjobberProfile.id)
+        .where(
+            FlexjobberProfile.id.in_(profile_ids),
+            Match.state == MatchState.HIRED,
+            FlexjobberProfile.keeps_looking.is_(False),
+            or_(
+                FlexjobberProfile.status.is_(None),
+                FlexjobberProfile.status != JobseekerStatus.IN_FLEXJOB_WANTS_OTHER,
+            ),
+        )
+        .distinct()
+    )
+    return set(db.scalars(query))
+
+
 def suggestions_paused(db: Session, profile: FlexjobberProfile) -> bool:
-    """A person who is hired (a match in state hired) gets no more job suggestions, unless
-    they chose "Jeg vil gerne se andre job". The situation "Jeg er i fleksjob og vil gerne
-    skifte" says just that, so it keeps the suggestions coming too."""
-    if profile.keeps_looking or profile.status == JobseekerStatus.IN_FLEXJOB_WANTS_OTHER:
-        return False
-    hired = select(Match.id).where(Match.profile_id == profile.id, Match.state == MatchState.HIRED)
-    return db.scalar(hired.limit(1)) is not None
+    return profile.id in paused_profile_ids(db, [profile.id])
 
 
 def job_matches_of(db: Session, user: User, job_ids: list[int]) -> dict[int, Match]:

@@ -208,3 +208,19 @@ def test_in_a_fleksjob_and_wanting_to_switch_keeps_the_suggestions(
     company = browser(personas.company_user)
     body = company.get(f"/api/v1/profiles/{personas.profile.id}").json()
     assert body["keeps_looking"] is None
+
+
+def test_the_board_suggests_nothing_for_a_hired_person(
+    db: Session, personas: Personas, browser: Browser, match_engine: MatchEngine
+) -> None:
+    match_engine.sync(db, full=True)
+    consultant = browser(personas.consultant)
+    suggested = f'name="profile_id" value="{personas.profile.id}"'
+    assert suggested in consultant.get("/konsulent/match").text
+    match = match_for(db, personas.profile, personas.draft_job)
+    match.state = MatchState.HIRED
+    db.flush()
+    assert suggested not in consultant.get("/konsulent/match").text
+    personas.profile.keeps_looking = True
+    db.flush()
+    assert suggested in consultant.get("/konsulent/match").text
