@@ -71,6 +71,22 @@ def _create_user(args: argparse.Namespace) -> int:
     return 0
 
 
+def _create_jobcentre(args: argparse.Namespace) -> int:
+    from app.accounts.service import create_jobcentre
+    from app.db import engine_for, session_scope
+    from app.errors import AppError
+
+    settings = get_settings()
+    try:
+        with session_scope(engine_for(settings.database_url)) as db:
+            centre = create_jobcentre(db, name=args.name, kommune_code=args.kommune_code)
+            print(f"Created jobcentre {centre.name} (id {centre.id}).")
+    except AppError as exc:
+        print(f"error: {exc.message} {exc.fields or ''}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def _api_token(args: argparse.Namespace) -> int:
     from app.auth.service import create_api_token, user_by_email
     from app.db import engine_for, session_scope
@@ -142,6 +158,15 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--jobcentre-id", type=int, default=None)
     create.add_argument("--password", default=None, help="Omit to be asked (not echoed).")
     create.set_defaults(func=_create_user)
+
+    centre = sub.add_parser(
+        "create-jobcentre",
+        help="Create a jobcentre (a municipality's tenant); prints its id for create-user.",
+        description="Create a jobcentre (a municipality's tenant); prints its id for create-user.",
+    )
+    centre.add_argument("--name", required=True)
+    centre.add_argument("--kommune-code", required=True, help="Three digits, e.g. 157")
+    centre.set_defaults(func=_create_jobcentre)
 
     token = sub.add_parser(
         "api-token",

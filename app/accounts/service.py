@@ -16,8 +16,25 @@ from app.kit.i18n import N_
 from app.kit.mailer import Mailer
 from app.kit.passwords import hash_password
 from app.mail import service as mail
-from app.models import Company, CompanyMember, LinkPurpose, Role, User
+from app.models import Company, CompanyMember, Jobcentre, LinkPurpose, Role, User
 from app.settings import Settings
+
+
+def create_jobcentre(db: Session, *, name: str, kommune_code: str) -> Jobcentre:
+    """A new tenant (the first step of setting up a municipality, from the command line)."""
+    errors: dict[str, str] = {}
+    if not name.strip():
+        errors["name"] = N_("Skriv jobcentrets navn.")
+    if not (len(kommune_code) == 3 and kommune_code.isdigit()):
+        errors["kommune_code"] = N_("Kommunekoden er tre cifre, fx 157.")
+    if errors:
+        raise ValidationFailed(fields=errors)
+    if db.scalar(select(Jobcentre.id).where(Jobcentre.kommune_code == kommune_code)) is not None:
+        raise Conflict(N_("Der findes allerede et jobcenter med den kommunekode."))
+    centre = Jobcentre(name=name.strip()[:200], kommune_code=kommune_code)
+    db.add(centre)
+    db.flush()
+    return centre
 
 
 def create_user(

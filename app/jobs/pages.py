@@ -13,6 +13,8 @@ from app.companies import service as companies
 from app.errors import ValidationFailed
 from app.jobs import csv_import, policy, service
 from app.kit.i18n import N_
+from app.matches import service as matches
+from app.matches.pages import STATE_LABELS, done_messages
 from app.models import Company, JobPosting, PostingStatus, Role
 from app.web.deps import CurrentUser, SessionDep, SettingsDep
 from app.web.i18n import language_of
@@ -251,6 +253,10 @@ def browse(
     def page_url(n: int) -> str:
         return "/job?" + urlencode([*params, ("page", str(n))])
 
+    # A flexjobber acts on a result right here; a save comes back to this very page.
+    may_act = user.role == Role.FLEXJOBBER and profile is not None
+    shown_ids = [p.id for p, _c, _d in result.items]
+
     ctx = _labels(request) | {
         "result": result,
         "places": {p.id: _place(p) for p, _c, _d in result.items},
@@ -266,6 +272,12 @@ def browse(
         "has_hours": bool(profile and (profile.hours_min or profile.hours_max)),
         "own_postcode": profile.postcode if profile else None,
         "page_urls": {n: page_url(n) for n in range(1, result.pages + 1)},
+        "may_act": may_act,
+        "job_matches": matches.job_matches_of(db, user, shown_ids) if may_act else {},
+        "job_actions_for": matches.job_actions_for,
+        "state_labels": STATE_LABELS,
+        "back": page_url(result.page),
+        "messages": done_messages(request),
     }
     return render(request, "jobs/browse.html", ctx, status_code=422 if errors else 200)
 
@@ -281,10 +293,25 @@ def posting_detail(request: Request, db: SessionDep, user: CurrentUser, job_id: 
         else None
     )
     labels = dict(_labels(request)["accommodation_options"])
+    can_edit = policy.can_manage_company(db, user, company)
+    # A flexjobber may act on a published job of their forum (get_posting shows them no other).
+    may_act = (
+        user.role == Role.FLEXJOBBER
+        and profile is not None
+        and posting.status == PostingStatus.PUBLISHED
+    )
+    job_match = matches.job_matches_of(db, user, [posting.id]).get(posting.id) if may_act else None
     ctx = _labels(request) | {
         "posting": posting,
         "company": company,
-        "can_edit": policy.can_manage_company(db, user, company),
+        "can_edit": can_edit,
+        # The company and its jobcentre's consultants reach the ranked candidates from here.
+        "may_see_candidates": can_edit and user.role in (Role.COMPANY, Role.CONSULTANT),
+        "may_act": may_act,
+        "job_match": job_match,
+        "job_actions_allowed": matches.job_actions_for(job_match),
+        "state_labels": STATE_LABELS,
+        "messages": done_messages(request),
         "place": _place(posting),
         "distance": distance,
         "accommodations": [labels[c] for c in posting.accommodations_offered if c in labels],

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from app.kit.i18n import N_
 from app.matches import consent as consents
-from app.matches import lifecycle, messaging, ranking, service
+from app.matches import lifecycle, messaging, ranking, service, suggestions
+from app.matches.display import shown_band, shown_label
 from app.matches.lifecycle import MatchContext, Outbox
 from app.matches.policy import Party, company_knows, may_message
 from app.matches.schemas import (
@@ -19,6 +20,7 @@ from app.matches.schemas import (
     ConsentIn,
     ConsentList,
     ConsentOut,
+    JobActionIn,
     JobMatchList,
     JobMatchOut,
     MatchActionIn,
@@ -33,10 +35,14 @@ from app.matches.schemas import (
 from app.matchmaking.engine import MatchEngine
 from app.models import Company, User
 from app.web.deps import CurrentUser, MailerDep, SessionDep, SettingsDep
-from app.web.i18n import language_of
+from app.web.i18n import gettext_for, language_of
 from app.web.routers import api_router
 
 router = api_router("matches")
+
+# How many ranked items one list call returns at most (the pages show 20, then 20 more).
+MAX_LIMIT = 100
+LimitQuery = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="How many ranked items")]
 
 
 def _engine(request: Request) -> MatchEngine:
@@ -56,15 +62,18 @@ OutboxDep = Annotated[Outbox, Depends(_outbox)]
 
 @router.get("/me/matches", response_model=JobMatchList)
 def my_matches(
-    request: Request, db: SessionDep, engine: EngineDep, user: CurrentUser
+    request: Request, db: SessionDep, engine: EngineDep, user: CurrentUser, limit: LimitQuery = 30
 ) -> JobMatchList:
-    """Published jobs ranked for the signed-in flexjobber, with score and reasons."""
+    """Published jobs ranked for the signed-in flexjobber, with score, band and reasons.
+    ready=false while the index is still ranking a new profile (poll again in a few seconds);
+    paused=true (and no items) for a person who is hired and did not ask to see other jobs."""
+    lang = language_of(request)
     profile = service.own_profile(db, user)
-    items = ranking.jobs_for_flexjobber(
-        db, engine, user, language_of(request), seen=profile.matches_seen_at
-    )
+    found = suggestions.for_flexjobber(db, engine, user, profile, lang, k=limit)
+    items = found.items
     return JobMatchList(
-        ready=items is not None,
+        ready=found.ready,
+        paused=found.paused,
         items=[
             JobMatchOut(
                 job_id=item.job.id,
@@ -72,6 +81,8 @@ def my_matches(
                 company_id=item.company.id,
                 company_name=item.company.name,
                 score=round(item.score, 1),
+                band=shown_band(item.score),
+                band_label=gettext_for(lang, shown_label(item.score)),
                 reasons=item.reasons,
                 is_new=item.is_new,
                 match_id=item.match.id if item.match else None,
@@ -83,14 +94,32 @@ def my_matches(
     )
 
 
+@router.post("/me/matches/{job_id}", response_model=MatchOut)
+def act_on_job(
+    db: SessionDep, out: OutboxDep, user: CurrentUser, job_id: int, body: JobActionIn
+) -> MatchOut:
+    """ "Jeg er interesseret", save or hide a job of your forum (the same rules as the pages);
+    returns the match. 404 for a job you cannot see."""
+    data = service.ActionInput(action=body.action, saved=body.saved, reason=body.reason)
+    match = service.act_on_job(db, out, user, job_id, data)
+    db.flush()
+    return _match_out(db, lifecycle.load(db, user, match.id))
+
+
 @router.get("/jobs/{job_id}/candidates", response_model=CandidateList)
 def job_candidates(
-    request: Request, db: SessionDep, engine: EngineDep, user: CurrentUser, job_id: int
+    request: Request,
+    db: SessionDep,
+    engine: EngineDep,
+    user: CurrentUser,
+    job_id: int,
+    limit: LimitQuery = 30,
 ) -> CandidateList:
     """A posting's ranked candidates as the caller may see them (pseudonyms, no health data
     unless shared)."""
+    lang = language_of(request)
     job, who = service.posting_for_candidates(db, user, job_id)
-    items = ranking.candidates_for_job(db, engine, user, job, language_of(request))
+    items = ranking.candidates_for_job(db, engine, user, job, lang, k=limit)
     visible = {
         i.profile.id: i.match
         for i in items or []
@@ -107,6 +136,8 @@ def job_candidates(
                 is_pseudonym=item.is_pseudonym,
                 headline=item.profile.headline,
                 score=round(item.score, 1),
+                band=shown_band(item.score),
+                band_label=gettext_for(lang, shown_label(item.score)),
                 reasons=item.reasons,
                 match_id=match.id if match else None,
                 state=match.state.value if match else None,
@@ -114,6 +145,17 @@ def job_candidates(
             )
         )
     return CandidateList(ready=items is not None, items=out)
+
+
+@router.post("/jobs/{job_id}/candidates/{profile_id}/interest", response_model=MatchOut)
+def company_interest(
+    db: SessionDep, out: OutboxDep, user: CurrentUser, job_id: int, profile_id: int
+) -> MatchOut:
+    """The company's "Vi vil gerne tale med dig" to a ranked candidate (the same rules as the
+    page); returns the match as the company may see it."""
+    match = service.company_interest(db, out, user, job_id, profile_id)
+    db.flush()
+    return _match_out(db, lifecycle.load(db, user, match.id))
 
 
 def _match_out(db: Session, ctx: MatchContext) -> MatchOut:

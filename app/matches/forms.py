@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time
+from urllib.parse import parse_qsl, urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
@@ -102,3 +103,22 @@ def action_from_form(form: dict[str, str]) -> ActionInput:
         saved=form.get("saved", "1") == "1",
         errors=errors,
     )
+
+
+def back_to(raw: str, job_id: int) -> str:
+    """Where a save or hide returns to: "Mine match" by default, the job's own page ("job"), or
+    the job search it came from ("/job?…" with its filters). Nothing else, so the form field
+    can never send anyone off the site."""
+    if raw == "job":
+        return f"/job/{job_id}"
+    parts = urlsplit(raw)
+    if raw.startswith("/job") and not (parts.scheme or parts.netloc) and parts.path == "/job":
+        return f"/job?{urlencode(parse_qsl(parts.query))}" if parts.query else "/job"
+    return "/mine-match"
+
+
+def with_done(path: str, done: str) -> str:
+    """The path with ?udfoert=<done> (replacing an earlier one), for the success message."""
+    base, _, query = path.partition("?")
+    params = [(k, v) for k, v in parse_qsl(query) if k != "udfoert"]
+    return f"{base}?{urlencode([*params, ('udfoert', done)])}" if done else path

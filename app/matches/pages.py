@@ -15,8 +15,15 @@ from sqlalchemy.orm import Session
 from app.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from app.kit.i18n import N_
 from app.matches import consent as consents
-from app.matches import lifecycle, messaging, ranking, service
-from app.matches.forms import action_from_form, linkify, local_date, local_time
+from app.matches import lifecycle, messaging, ranking, service, suggestions
+from app.matches.forms import (
+    action_from_form,
+    back_to,
+    linkify,
+    local_date,
+    local_time,
+    with_done,
+)
 from app.matches.lifecycle import MatchContext, Outbox
 from app.matches.policy import Party, company_knows, may_message
 from app.matchmaking.engine import MatchEngine
@@ -66,7 +73,15 @@ DONE = {
     "samtykke": N_("Dit samtykke er gemt."),
     "trukket": N_("Dit samtykke er trukket tilbage. Det gælder med det samme."),
 }
-CALCULATING = N_("Vi beregner dine match – kom tilbage om et øjeblik.")
+# While the index has not ranked a new profile or posting yet (the engine syncs every 3 s and
+# encodes only new texts, so this lasts seconds): said plainly, and the page refreshes itself.
+CALCULATING = N_(
+    "Vi er ved at finde job til dig. Det tager normalt under et minut, og siden opdaterer sig selv."
+)
+CANDIDATES_CALCULATING = N_(
+    "Vi er ved at finde kandidater til opslaget. Det tager normalt under et minut, og siden opdaterer sig selv."
+)
+BOARD_CALCULATING = N_("Vi beregner dine match – kom tilbage om et øjeblik.")
 
 
 def get_engine(request: Request) -> MatchEngine:
@@ -88,6 +103,9 @@ FormDep = Annotated[dict[str, str], Depends(_form)]
 def _done(request: Request) -> list[tuple[str, str]]:
     key = request.query_params.get("udfoert", "")
     return [("success", DONE[key])] if key in DONE else []
+
+
+done_messages = _done  # for the other pages that offer the match actions (a job, the search)
 
 
 def _labels(request: Request) -> dict[str, Any]:
@@ -149,11 +167,9 @@ def _mine_context(
     request: Request, db: Session, engine: MatchEngine, user: User, seen_update: bool
 ) -> dict[str, Any]:
     profile = service.own_profile(db, user)
-    seen = profile.matches_seen_at
     shown = _shown_count(request.query_params.get("antal"))
-    items = ranking.jobs_for_flexjobber(
-        db, engine, user, language_of(request), k=shown + 1, seen=seen
-    )
+    found = suggestions.for_flexjobber(db, engine, user, profile, language_of(request), shown + 1)
+    items = found.items
     more = items is not None and len(items) > shown
     items = items[:shown] if items is not None else None
     # Only a visit that showed something new moves the marker: no write on every page view.
@@ -164,6 +180,7 @@ def _mine_context(
         "items": items,
         "more_url": f"/mine-match?antal={shown + MATCHES_PER_PAGE}" if more else None,
         "calculating": CALCULATING,
+        "paused": found.paused,
         "saved": service.saved_jobs(db, profile),
         "mine": mine,
         "unread_notifications": notifications.unread_count(db, user),
@@ -207,7 +224,8 @@ def act_on_job(
         done = "gemt" if data.saved else "fjernet"
     if data.action == "interest":
         return RedirectResponse(f"/match/{result['match']}?udfoert=interest", status_code=303)
-    return RedirectResponse(f"/mine-match?udfoert={done}", status_code=303)
+    back = back_to(form.get("tilbage", ""), job_id)
+    return RedirectResponse(with_done(back, done or ""), status_code=303)
 
 
 # ---------------------------------------------------------------- a posting's candidates
@@ -232,7 +250,7 @@ def _candidates_context(
         "party": who.value,
         "published": job.status == PostingStatus.PUBLISHED,
         "items": items,
-        "calculating": CALCULATING,
+        "calculating": CANDIDATES_CALCULATING,
         "unread": unread,
         "may_open": {
             i.profile.id: i.match is not None and (who != Party.COMPANY or company_knows(i.match))
@@ -288,9 +306,9 @@ def _board_context(
 ) -> dict[str, Any]:
     service.ensure_consultant(user)
     return _labels(request) | {
-        "board": ranking.consultant_board(db, engine, user, language_of(request)),
+        "board": suggestions.consultant_board(db, engine, user, language_of(request)),
         "ready": engine.ready,
-        "calculating": CALCULATING,
+        "calculating": BOARD_CALCULATING,
         "rows": service.consultant_matches(db, user),
     }
 

@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from matching.bands import Band
+
 
 class JobMatchOut(BaseModel):
     job_id: int
@@ -14,6 +16,8 @@ class JobMatchOut(BaseModel):
     company_id: int
     company_name: str
     score: float = Field(description="0–100")
+    band: Band = Field(description='"strong" (≥ 50), "good" (≥ 25) or "possible"')
+    band_label: str = Field(description='The band in your language, e.g. "Stærkt match"')
     reasons: list[str]
     is_new: bool
     match_id: int | None = None
@@ -23,6 +27,10 @@ class JobMatchOut(BaseModel):
 
 class JobMatchList(BaseModel):
     ready: bool = Field(description="False while the match index has no entry for you yet")
+    paused: bool = Field(
+        False,
+        description='True when you are hired and have not chosen "Jeg vil gerne se andre job"',
+    )
     items: list[JobMatchOut]
 
 
@@ -31,7 +39,9 @@ class CandidateOut(BaseModel):
     name: str = Field(description="The name, or the pseudonym when the person is anonymous")
     is_pseudonym: bool
     headline: str
-    score: float
+    score: float = Field(description="0–100")
+    band: Band = Field(description='"strong" (≥ 50), "good" (≥ 25) or "possible"')
+    band_label: str = Field(description='The band in your language, e.g. "Stærkt match"')
     reasons: list[str]
     match_id: int | None = Field(None, description="Set when the caller may open the match")
     state: str | None = None
@@ -39,7 +49,7 @@ class CandidateOut(BaseModel):
 
 
 class CandidateList(BaseModel):
-    ready: bool
+    ready: bool = Field(description="False while the match index has not ranked the posting yet")
     items: list[CandidateOut]
 
 
@@ -118,6 +128,14 @@ class MatchActionIn(BaseModel):
     end: date | None = Field(None, description="Trial end")
     hours: int | None = Field(None, description="Hours a week (trial or hiring)")
     saved: bool = True
+
+
+class JobActionIn(BaseModel):
+    """The flexjobber's actions on a job from "Mine match", a job's page or the job search."""
+
+    action: Literal["interest", "save", "hide"]
+    saved: bool = Field(True, description="For save: false takes the job off your saved jobs")
+    reason: str = Field("", max_length=60, description="For hide: hours, distance, tasks, …")
 
 
 class MessageOut(BaseModel):

@@ -29,6 +29,7 @@ from app.models import (
     Consent,
     FlexjobberProfile,
     JobPosting,
+    JobseekerStatus,
     Match,
     MatchState,
     PostingStatus,
@@ -308,6 +309,53 @@ def own_profile(db: Session, user: User) -> FlexjobberProfile:
     if profile is None:
         raise Forbidden(N_("Opret din profil først."))
     return profile
+
+
+def paused_profile_ids(db: Session, profile_ids: list[int]) -> set[int]:
+    """Who of these gets no job suggestions: a person who is hired (a match in state hired),
+    unless they chose "Jeg vil gerne se andre job". The situation "Jeg er i fleksjob og vil
+    gerne skifte" says just that, so it keeps the suggestions coming too. One query."""
+    if not profile_ids:
+        return set()
+    query = (
+        select(FlexjobberProfile.id)
+        .join(Match, Match.profile_id == FlexjobberProfile.id)
+        .where(
+            FlexjobberProfile.id.in_(profile_ids),
+            Match.state == MatchState.HIRED,
+            FlexjobberProfile.keeps_looking.is_(False),
+            or_(
+                FlexjobberProfile.status.is_(None),
+                FlexjobberProfile.status != JobseekerStatus.IN_FLEXJOB_WANTS_OTHER,
+            ),
+        )
+        .distinct()
+    )
+    return set(db.scalars(query))
+
+
+def suggestions_paused(db: Session, profile: FlexjobberProfile) -> bool:
+    return profile.id in paused_profile_ids(db, [profile.id])
+
+
+def job_matches_of(db: Session, user: User, job_ids: list[int]) -> dict[int, Match]:
+    """The signed-in flexjobber's matches with these jobs (for the buttons on a job's page and
+    in the job search); empty for everybody else."""
+    if user.role != Role.FLEXJOBBER or not job_ids:
+        return {}
+    query = (
+        select(Match)
+        .join(FlexjobberProfile, FlexjobberProfile.id == Match.profile_id)
+        .where(FlexjobberProfile.user_id == user.id, Match.job_id.in_(job_ids))
+    )
+    return {m.job_id: m for m in db.scalars(query)}
+
+
+def job_actions_for(match: Match | None) -> list[str]:
+    """What the flexjobber may do with a job they have (or have not yet) a match with."""
+    if match is None:
+        return ["interest", "save", "hide"]
+    return allowed_actions(Party.FLEXJOBBER, match)
 
 
 def mark_matches_seen(db: Session, profile: FlexjobberProfile) -> None:

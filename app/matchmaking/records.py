@@ -24,7 +24,8 @@ def profile_record(profile: FlexjobberProfile, needs: AccommodationNeeds | None)
         hours_max=profile.hours_max,
         postcode=profile.postcode,
         max_distance_km=profile.max_distance_km,
-        remote_ok=True if profile.remote_only else None,
+        # Unticked is "not stated", never "no": a missing answer must not exclude anyone.
+        remote_ok=True if profile.remote_only or profile.remote_ok else None,
         remote_only=profile.remote_only,
         accommodation_needs=frozenset(codes),
         accommodation_essential=frozenset(code for code, must in codes.items() if must),

@@ -4,7 +4,7 @@ import enum
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Enum, ForeignKey, String, Text
+from sqlalchemy import JSON, Enum, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.kit.clock import utcnow
@@ -58,10 +58,15 @@ class FlexjobberProfile(Base):
     postcode: Mapped[str | None] = mapped_column(String(4))
     max_distance_km: Mapped[int | None]
     remote_only: Mapped[bool] = mapped_column(default=False)
+    # "Jeg kan også arbejde hjemmefra": a job done from home is in reach whatever the distance.
+    remote_ok: Mapped[bool] = mapped_column(default=False, server_default=false())
     status: Mapped[JobseekerStatus | None] = mapped_column(
         _enum(JobseekerStatus, "jobseeker_status")
     )
     available_from: Mapped[date | None]
+    # "Jeg vil gerne se andre job": a person who is hired (or in a fleksjob) gets no job
+    # suggestions on "Mine match" unless this is set.
+    keeps_looking: Mapped[bool] = mapped_column(default=False, server_default=false())
     visibility: Mapped[Visibility] = mapped_column(
         _enum(Visibility, "profile_visibility"), default=Visibility.HIDDEN, index=True
     )

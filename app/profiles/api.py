@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Query
 
+from app.models import FlexjobberProfile
 from app.profiles import service
 from app.profiles.disclosure import view_profile
 from app.profiles.schemas import ProfileOut, ProfileSearchOut, ProfileUpdate
@@ -15,11 +16,19 @@ from app.web.routers import api_router
 router = api_router("profiles")
 
 
+def _own(db: SessionDep, user: CurrentUser, profile: FlexjobberProfile) -> ProfileOut:
+    out = ProfileOut.model_validate(view_profile(db, user, profile))
+    # Choices only the owner reads here (the disclosure view does not carry them).
+    out.keeps_looking = profile.keeps_looking
+    out.remote_ok = profile.remote_ok
+    return out
+
+
 @router.get("/me/profile", response_model=ProfileOut)
 def my_profile(db: SessionDep, user: CurrentUser) -> ProfileOut:
     """Your own profile (flexjobbers), including your accommodation needs."""
     profile = service.own_profile(db, user)
-    return ProfileOut.model_validate(view_profile(db, user, profile))
+    return _own(db, user, profile)
 
 
 @router.put("/me/profile", response_model=ProfileOut)
@@ -27,7 +36,7 @@ def update_my_profile(db: SessionDep, user: CurrentUser, body: ProfileUpdate) ->
     """Change your own profile. Fields left out are kept; errors come back as 422."""
     profile = service.own_profile(db, user)
     service.update_profile(db, user, profile, body.model_dump(include=body.model_fields_set))
-    return ProfileOut.model_validate(view_profile(db, user, profile))
+    return _own(db, user, profile)
 
 
 @router.get("/profiles", response_model=ProfileSearchOut)

@@ -110,11 +110,12 @@ def _load_about(db: Session, p: FlexjobberProfile, owner: User) -> Values:
         "about": p.about,
         "status": p.status.value if p.status else "",
         "available_from": p.available_from.isoformat() if p.available_from else "",
+        "keeps_looking": "1" if p.keeps_looking else "",
     }
 
 
 def _parse_about(form: FormData) -> Values:
-    names = ("display_name", "headline", "about", "status", "available_from")
+    names = ("display_name", "headline", "about", "status", "available_from", "keeps_looking")
     return {name: _str(form, name) for name in names}
 
 
@@ -185,6 +186,7 @@ def _load_place(db: Session, p: FlexjobberProfile, owner: User) -> Values:
         "postcode": p.postcode or "",
         "max_distance_km": "" if p.max_distance_km is None else str(p.max_distance_km),
         "remote_only": p.remote_only,
+        "remote_ok": p.remote_ok,
     }
 
 
@@ -193,6 +195,7 @@ def _parse_place(form: FormData) -> Values:
         "postcode": _str(form, "postcode"),
         "max_distance_km": _str(form, "max_distance_km"),
         "remote_only": _str(form, "remote_only") == "1",
+        "remote_ok": _str(form, "remote_ok") == "1",
     }
 
 

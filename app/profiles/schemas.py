@@ -71,6 +71,12 @@ class ProfileOut(BaseModel):
     remote_only: bool
     status: str | None
     available_from: date | None
+    keeps_looking: bool | None = Field(
+        None, description='"Jeg vil gerne se andre job" (your own profile only; null for others)'
+    )
+    remote_ok: bool | None = Field(
+        None, description="Can (also) work from home (your own profile only; null for others)"
+    )
     visibility: Literal["hidden", "anonymous", "named"]
     has_cv: bool
     email: str | None = None
@@ -99,6 +105,9 @@ class ProfileUpdate(BaseModel):
     about: str | None = None
     status: Literal["ledighedsydelse", "in_flexjob", "change_of_field"] | None = None
     available_from: date | None = None
+    keeps_looking: bool | None = Field(
+        None, description="Keep getting job suggestions while hired or in a fleksjob"
+    )
     wished_jobs: list[str] | None = Field(None, description="Job titles as typed")
     skills: list[str] | None = None
     languages: list[str] | None = None
@@ -111,6 +120,9 @@ class ProfileUpdate(BaseModel):
     postcode: str | None = None
     max_distance_km: int | None = None
     remote_only: bool | None = None
+    remote_ok: bool | None = Field(
+        None, description="Can (also) work from home; implied by remote_only"
+    )
     accommodation_needs: dict[str, bool] | None = Field(
         None, description="code -> true (must have) / false (nice to have)"
     )

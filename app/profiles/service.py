@@ -239,6 +239,7 @@ def clean_about(
     about: object,
     status: object,
     available_from: object,
+    keeps_looking: object = False,
 ) -> Cleaned:
     errors: dict[str, str] = {}
     name, head, text, state = (_text(v) for v in (display_name, headline, about, status))
@@ -267,6 +268,7 @@ def clean_about(
         "about": text,
         "status": JobseekerStatus(state) if state else None,
         "available_from": start,
+        "keeps_looking": _bool(keeps_looking),
     }
 
 
@@ -415,7 +417,9 @@ def clean_hours(*, hours_min: object, hours_max: object, schedule: object) -> Cl
     return {"hours_min": low, "hours_max": high, "schedule": ordered}
 
 
-def clean_place(*, postcode: object, max_distance_km: object, remote_only: object) -> Cleaned:
+def clean_place(
+    *, postcode: object, max_distance_km: object, remote_only: object, remote_ok: object = False
+) -> Cleaned:
     errors: dict[str, str] = {}
     remote = _bool(remote_only)
     code_text = _text(postcode)
@@ -436,7 +440,14 @@ def clean_place(*, postcode: object, max_distance_km: object, remote_only: objec
     except ValueError:
         errors["max_distance_km"] = N_("Skriv et helt antal kilometer mellem 0 og 500.")
     _fail(errors)
-    return {"postcode": code, "max_distance_km": distance, "remote_only": remote}
+    # Only from home implies home is fine too.
+    home_ok = remote or _bool(remote_ok)
+    return {
+        "postcode": code,
+        "max_distance_km": distance,
+        "remote_only": remote,
+        "remote_ok": home_ok,
+    }
 
 
 def clean_needs(*, needs: Mapping[str, object], note: object) -> Cleaned:
@@ -722,6 +733,7 @@ def current_values(
         "about": profile.about,
         "status": profile.status.value if profile.status else "",
         "available_from": profile.available_from,
+        "keeps_looking": profile.keeps_looking,
         "wished_jobs": [str(job.get("label", "")) for job in profile.wished_jobs],
         "skills": list(profile.skills),
         "languages": list(profile.languages),
@@ -734,6 +746,7 @@ def current_values(
         "postcode": profile.postcode or "",
         "max_distance_km": profile.max_distance_km,
         "remote_only": profile.remote_only,
+        "remote_ok": profile.remote_ok,
         "accommodation_needs": dict(needs.needs) if needs else {},
         "accommodation_note": needs.note if needs else "",
         "visibility": profile.visibility.value,
@@ -743,7 +756,7 @@ def current_values(
 
 _GROUPS: tuple[tuple[tuple[str, ...], Any], ...] = (
     (
-        ("display_name", "headline", "about", "status", "available_from"),
+        ("display_name", "headline", "about", "status", "available_from", "keeps_looking"),
         lambda v: clean_about(**v),
     ),
     (("wished_jobs",), lambda v: clean_jobs(wished_jobs=v["wished_jobs"] or [])),
@@ -751,7 +764,7 @@ _GROUPS: tuple[tuple[tuple[str, ...], Any], ...] = (
     (("experience",), lambda v: clean_experience(entries=v["experience"] or [])),
     (("education",), lambda v: clean_education(entries=v["education"] or [])),
     (("hours_min", "hours_max", "schedule"), lambda v: clean_hours(**v)),
-    (("postcode", "max_distance_km", "remote_only"), lambda v: clean_place(**v)),
+    (("postcode", "max_distance_km", "remote_only", "remote_ok"), lambda v: clean_place(**v)),
     (
         ("accommodation_needs", "accommodation_note"),
         lambda v: clean_needs(needs=v["accommodation_needs"] or {}, note=v["accommodation_note"]),

@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescap
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from app.matches.display import shown_band, shown_label, shown_score
 from app.web import csrf
 from app.web.i18n import language_of, translations
 
@@ -26,6 +27,9 @@ def environment(templates_dir: Path) -> Environment:
         auto_reload=False,
     )
     env.globals["static"] = lambda path: f"/static/{path}"
+    env.globals["score_shown"] = shown_score
+    env.globals["score_band"] = shown_band
+    env.globals["score_label"] = shown_label
     return env
 
 

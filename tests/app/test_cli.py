@@ -9,7 +9,15 @@ import pytest
 from app.settings import PROJECT_ROOT
 from tests.db_urls import fresh_database_url
 
-COMMANDS = ["serve", "migrate", "demo-data", "create-user", "api-token", "daily"]
+COMMANDS = [
+    "serve",
+    "migrate",
+    "demo-data",
+    "create-jobcentre",
+    "create-user",
+    "api-token",
+    "daily",
+]
 
 
 def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -67,3 +75,19 @@ def test_migrate_demo_data_create_user_and_api_token_on_a_fresh_database() -> No
     daily = _run("daily", env=env)
     assert daily.returncode == 0, daily.stderr
     assert "0 unanswered requests expired" in daily.stdout
+
+
+def test_create_jobcentre_then_a_consultant_in_it() -> None:
+    env = {"FLEKSBRO_DATABASE_URL": fresh_database_url("cli-centre")}
+    assert _run("migrate", env=env).returncode == 0
+    created = _run("create-jobcentre", "--name", "Jobcenter Ny", "--kommune-code", "999", env=env)
+    assert created.returncode == 0, created.stderr
+    centre_id = created.stdout.rsplit("(id ", 1)[1].rstrip(").\n")
+    again = _run("create-jobcentre", "--name", "Jobcenter Ny", "--kommune-code", "999", env=env)
+    assert again.returncode == 2
+    assert _run("create-jobcentre", "--name", "X", "--kommune-code", "12", env=env).returncode == 2
+    consultant = _run(
+        "create-user", "--email", "k@test.example", "--name", "K", "--role", "consultant",
+        "--jobcentre-id", centre_id, "--password", "Et-godt-kodeord-1", env=env,
+    )  # fmt: skip
+    assert consultant.returncode == 0, consultant.stderr

@@ -33,7 +33,7 @@ def test_flexjobber_pages(page: Page) -> None:
     steps = [f"/profil/{step.slug}" for step in STEPS]
     _check_all(page, ["/profil", *steps, "/profil/forhaandsvisning", "/job"])
     _check(page, first_href(page, JOB))
-    wait_until(page, "/mine-match", ".app-match-list, main h2 + p")
+    wait_until(page, "/mine-match", ".app-match-list, #job-suggestions > p")
     check_at_both_widths(page)
     matches = hrefs(page, MATCH)
     _check_all(page, ["/mine-data", "/notifikationer", *matches[:1]])

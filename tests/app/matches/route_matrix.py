@@ -36,4 +36,8 @@ NOT_WALKED = {
     "/match/{match_id}/samtykke": _POST,
     "/match/{match_id}/samtykke/traek-tilbage": _POST,
     "/mine-data/samtykke/traek-tilbage": _POST,
+    "/api/v1/me/matches/{job_id}": "POST only, per persona in tests/app/matches/test_api_actions.py",
+    "/api/v1/jobs/{job_id}/candidates/{profile_id}/interest": (
+        "POST only, per persona in tests/app/matches/test_api_actions.py"
+    ),
 }
