@@ -23,6 +23,8 @@ from app.companies import pages as company_pages
 from app.db import engine_for, session_factory
 from app.health import api as health_api
 from app.home import pages as home_pages
+from app.income import api as income_api
+from app.income import pages as income_pages
 from app.jobs import api as job_api
 from app.jobs import pages as job_pages
 from app.matches import api as match_api
@@ -89,6 +91,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         caseload_pages,
         match_pages,
         notification_pages,
+        income_pages,
     ):
         app.include_router(pages.router)
     for api in (
@@ -99,6 +102,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         candidate_api,
         taxonomy_api,
         match_api,
+        income_api,
     ):
         app.include_router(api.router)
     return app

@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from app.companies import service as companies
 from app.errors import ValidationFailed
+from app.income.teaser import teaser_context
 from app.jobs import csv_import, policy, service
 from app.kit.i18n import N_
 from app.models import Company, JobPosting, PostingStatus, Role
@@ -53,6 +54,7 @@ _TEXT_FIELDS = (
     "nice_skills",
     "hours_min",
     "hours_max",
+    "hourly_wage",
     "postcode",
     "job_type",
     "start_date",
@@ -281,15 +283,19 @@ def posting_detail(request: Request, db: SessionDep, user: CurrentUser, job_id: 
         else None
     )
     labels = dict(_labels(request)["accommodation_options"])
-    ctx = _labels(request) | {
-        "posting": posting,
-        "company": company,
-        "can_edit": policy.can_manage_company(db, user, company),
-        "place": _place(posting),
-        "distance": distance,
-        "accommodations": [labels[c] for c in posting.accommodations_offered if c in labels],
-        "slots": set(posting.schedule),
-    }
+    ctx = (
+        _labels(request)
+        | {
+            "posting": posting,
+            "company": company,
+            "can_edit": policy.can_manage_company(db, user, company),
+            "place": _place(posting),
+            "distance": distance,
+            "accommodations": [labels[c] for c in posting.accommodations_offered if c in labels],
+            "slots": set(posting.schedule),
+        }
+        | teaser_context(request, posting, profile)
+    )
     return render(request, "jobs/detail.html", ctx)
 
 
