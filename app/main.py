@@ -20,6 +20,7 @@ from app.candidates import pages as candidate_pages
 from app.caseload import pages as caseload_pages
 from app.companies import api as company_api
 from app.companies import pages as company_pages
+from app.contact import pages as contact_pages
 from app.db import engine_for, session_factory
 from app.health import api as health_api
 from app.home import pages as home_pages
@@ -92,6 +93,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         match_pages,
         notification_pages,
         income_pages,
+        contact_pages,
     ):
         app.include_router(pages.router)
     for api in (

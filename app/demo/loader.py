@@ -63,12 +63,14 @@ def load_demo_data(db: Session) -> str:
             centre = Jobcentre(name=name, kommune_code=code)
             db.add(centre)
             db.flush()
+        centre.phone = centre.phone or data.JOBCENTRE_PHONES.get(code)
         jobcentres[code] = centre
 
     consultants: dict[str, list[int]] = {}
     for email, name, role, staff_code in data.STAFF:
         centre_id = jobcentres[staff_code].id if staff_code else None
         staff = _user(db, email, name, Role(role), centre_id, password_hash)
+        staff.phone = staff.phone or data.STAFF_PHONES.get(email)
         if staff_code and staff.role == Role.CONSULTANT:
             consultants.setdefault(staff_code, []).append(staff.id)
     for email, name, code in data.FLEXJOBBERS:

@@ -3,6 +3,7 @@
 from app.models.api_token import ApiToken
 from app.models.audit_event import AuditEvent
 from app.models.base import Base
+from app.models.callback import CALLBACK_DONE, CALLBACK_OPEN, CallbackRequest
 from app.models.company import Company, CompanyMember
 from app.models.consent import Consent
 from app.models.job_posting import JobPosting, JobType, PostingStatus
@@ -17,10 +18,13 @@ from app.models.session import UserSession
 from app.models.user import Role, User
 
 __all__ = [
+    "CALLBACK_DONE",
+    "CALLBACK_OPEN",
     "AccommodationNeeds",
     "ApiToken",
     "AuditEvent",
     "Base",
+    "CallbackRequest",
     "Company",
     "CompanyMember",
     "Consent",

@@ -26,6 +26,7 @@ KINDS = {
     "message": N_("Du har en ny besked"),
     "expiry": N_("En forespørgsel er udløbet"),
     "update": N_("Et match er opdateret"),
+    "callback": N_("Nogen har bedt om at blive ringet op"),
 }
 NOTIFY_MODES = ("immediate", "daily", "none")
 SUBJECT = "Nyt fra Fleksbro"
