@@ -7,6 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
+from app.matches import lifecycle
 from tests.support.personas import Personas
 from tests.support.web import csrf, login
 
@@ -129,3 +130,22 @@ def test_posting_form_and_api_take_an_optional_hourly_wage(
     assert bad.status_code == 422 and "hourly_wage" in bad.json()["error"]["fields"]
     form = client.get(f"/opslag/{personas.job.id}/rediger")
     assert 'name="hourly_wage"' in form.text and 'value="185"' in form.text
+
+
+def test_match_page_shows_the_guide_to_the_flexjobber_and_the_consultant(
+    client: TestClient, db: Session, personas: Personas
+) -> None:
+    personas.job.hourly_wage = 200
+    db.flush()
+    match = lifecycle.get_or_create(db, personas.profile, personas.job)
+    db.flush()
+    login(client, personas.flexjobber.email)
+    page = client.get(f"/match/{match.id}")
+    assert page.status_code == 200
+    # 15 h (the person's most, within the job's 10-15) at 200 kr: pay 13,000 kr.
+    assert "Hvad betyder jobbet for min økonomi?" in page.text and "13.000 kr." in page.text
+    assert f"/job/{personas.job.id}/oekonomi" in page.text
+    client.post("/logout", data={"csrf_token": csrf(client, "/hjem")})
+    login(client, personas.consultant.email)
+    staff_view = client.get(f"/match/{match.id}")
+    assert staff_view.status_code == 200 and "13.000 kr." in staff_view.text
