@@ -22,6 +22,7 @@ from app.companies import api as company_api
 from app.companies import pages as company_pages
 from app.contact import pages as contact_pages
 from app.db import engine_for, session_factory
+from app.events import pages as event_pages
 from app.health import api as health_api
 from app.home import pages as home_pages
 from app.income import api as income_api
@@ -94,6 +95,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         notification_pages,
         income_pages,
         contact_pages,
+        event_pages,
     ):
         app.include_router(pages.router)
     for api in (

@@ -6,6 +6,17 @@ from app.models.base import Base
 from app.models.callback import CALLBACK_DONE, CALLBACK_OPEN, CallbackRequest
 from app.models.company import Company, CompanyMember
 from app.models.consent import Consent
+from app.models.event import (
+    AUDIENCES,
+    EVENT_CANCELLED,
+    EVENT_DRAFT,
+    EVENT_PUBLISHED,
+    SIGNUP_CANCELLED,
+    SIGNUP_CONFIRMED,
+    SIGNUP_WAITING,
+    Event,
+    EventSignup,
+)
 from app.models.job_posting import JobPosting, JobType, PostingStatus
 from app.models.jobcentre import Jobcentre
 from app.models.login_failure import LoginFailure
@@ -18,8 +29,15 @@ from app.models.session import UserSession
 from app.models.user import Role, User
 
 __all__ = [
+    "AUDIENCES",
     "CALLBACK_DONE",
     "CALLBACK_OPEN",
+    "EVENT_CANCELLED",
+    "EVENT_DRAFT",
+    "EVENT_PUBLISHED",
+    "SIGNUP_CANCELLED",
+    "SIGNUP_CONFIRMED",
+    "SIGNUP_WAITING",
     "AccommodationNeeds",
     "ApiToken",
     "AuditEvent",
@@ -29,6 +47,8 @@ __all__ = [
     "CompanyMember",
     "Consent",
     "ConversationRead",
+    "Event",
+    "EventSignup",
     "FlexjobberProfile",
     "JobPosting",
     "JobType",
