@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.demo import accounts_data as data
-from app.demo import people
+from app.demo import events, people
 from app.kit.passwords import hash_password
 from app.models import Company, CompanyMember, Jobcentre, Role, User
 
@@ -111,6 +111,8 @@ def load_demo_data(db: Session) -> str:
     centre_ids = {code: centre.id for code, centre in jobcentres.items()}
     profiles = people.load_people(db, password_hash, centre_ids, consultants, data.FLEXJOBBERS)
     postings = people.load_postings(db, companies, contacts)
+    creators = {jobcentres[code].id: ids[0] for code, ids in consultants.items() if ids}
+    events.load_events(db, list(jobcentres.values()), creators)
     return (
         f"Demo data ready: {len(jobcentres)} jobcentres, {len(companies)} companies, "
         f"{profiles} flexjobber profiles, {postings} job postings."

@@ -181,3 +181,32 @@ def test_bad_event_form_is_rerendered(client: TestClient, personas: Personas) ->
     ):
         assert message in response.text
     assert personas.consultant.role == Role.CONSULTANT
+
+
+def test_demo_events_past_and_upcoming(db: Session) -> None:
+    from app.demo.events import EVENTS, load_events
+    from app.kit.clock import utcnow
+    from app.models import Jobcentre
+
+    centre = Jobcentre(name="Jobcenter Demo", kommune_code="990")
+    db.add(centre)
+    db.flush()
+    assert load_events(db, [centre], {}) == len(EVENTS)
+    assert load_events(db, [centre], {}) == 0  # idempotent
+    starts = [e.starts_at for e in db.scalars(select(Event).where(Event.jobcentre_id == centre.id))]
+    assert any(s < utcnow() for s in starts) and any(s > utcnow() for s in starts)
+
+
+def test_ics_folds_long_lines_without_splitting_letters() -> None:
+    from datetime import UTC, datetime
+
+    from app.kit.ics import CalendarEvent, calendar
+
+    when = datetime(2027, 1, 5, 9, tzinfo=UTC)
+    text = calendar(
+        CalendarEvent(uid="x@fleksbro", starts_at=when, ends_at=when, summary="æøå " * 40), when
+    )
+    lines = text.split("\r\n")
+    assert all(len(line.encode("utf-8")) <= 75 for line in lines)
+    unfolded = text.replace("\r\n ", "")
+    assert "SUMMARY:" + "æøå " * 39 + "æøå" in unfolded
