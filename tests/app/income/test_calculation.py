@@ -114,3 +114,12 @@ def test_danish_decimal_comma_and_the_jobs_range() -> None:
     assert "hours" in errors
     with pytest.raises(ValidationFailed):
         guide_from({"hours": "x", "hourly_wage": "y"})
+
+
+def test_every_figure_names_its_source() -> None:
+    for table in parameters.TABLE.values():
+        for name, figure in table.figures().items():
+            assert figure.source, f"{table.year} {name} has no source"
+            if figure.value is None:
+                assert not figure.confirmed, f"{table.year} {name}: a missing value is unconfirmed"
+    assert parameters.STATE_CALCULATOR_URL.startswith("https://star.dk/")
