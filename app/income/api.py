@@ -8,7 +8,6 @@ from fastapi import Query
 
 from app.income import service
 from app.income.schemas import IncomeGuideOut, guide_out
-from app.web.deps import OptionalUser
 from app.web.routers import api_router
 
 router = api_router("income")
@@ -19,7 +18,6 @@ _Text = Annotated[str, Query(max_length=20)]
 
 @router.get("/income-guide", response_model=IncomeGuideOut)
 def income_guide(
-    user: OptionalUser,
     hours: _Text = "",
     hourly_wage: _Text = "",
     year: _Text = "",

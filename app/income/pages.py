@@ -11,7 +11,6 @@ from fastapi import Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationFailed
 from app.income import format as fmt
 from app.income import parameters as p
 from app.income import service
@@ -48,14 +47,10 @@ def _render(
     rows: list[service.Guide] = []
     errors: dict[str, str] = {}
     if asked:
-        try:
-            data, errors = service.validate(raw, hours_range=hours_range)
-            if data is None:
-                raise ValidationFailed(fields=errors)
+        data, errors = service.validate(raw, hours_range=hours_range)
+        if data is not None:
             guide = service.calculate(data)
             rows = service.neighbours(data, hours_range)
-        except ValidationFailed as exc:
-            errors = exc.fields
     ctx: dict[str, Any] = {
         "posting": posting,
         "hours_range": hours_range or (service.HOURS_MIN, service.HOURS_MAX),
