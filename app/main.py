@@ -22,6 +22,7 @@ from app.companies import api as company_api
 from app.companies import pages as company_pages
 from app.contact import pages as contact_pages
 from app.db import engine_for, session_factory
+from app.events import api as event_api
 from app.events import pages as event_pages
 from app.health import api as health_api
 from app.home import pages as home_pages
@@ -107,6 +108,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         taxonomy_api,
         match_api,
         income_api,
+        event_api,
     ):
         app.include_router(api.router)
     return app

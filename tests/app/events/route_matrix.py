@@ -7,6 +7,7 @@ from tests.app.route_matrix import row
 GET_MATRIX = {
     "/arrangementer": row(303, 200, 200, 200, 200, 200, 200, 200),
     "/arrangementer/ny": row(303, 403, 403, 403, 403, 200, 200, 403),
+    "/api/v1/events": row(401, 200, 200, 200, 200, 200, 200, 200),
 }
 
 NOT_WALKED = {
@@ -16,4 +17,6 @@ NOT_WALKED = {
     "/arrangementer/{}/aflys": "POST only (tests/app/events/test_events.py)",
     "/arrangementer/{}/tilmeld": "POST only (tests/app/events/test_events.py)",
     "/arrangementer/{}/afmeld": "POST only (tests/app/events/test_events.py)",
+    "/api/v1/events/{}": "per persona in tests/app/events/test_api.py",
+    "/api/v1/events/{}/signup": "POST/DELETE, per persona in tests/app/events/test_api.py",
 }
