@@ -212,6 +212,13 @@ def visible_events(db: Session, user: User) -> list[Event]:
     return list(db.scalars(query.limit(500)))
 
 
+def upcoming(db: Session, user: User, limit: int = 3) -> list[Event]:
+    """The next published events for the person's home page ("Nyt fra jobcentret")."""
+    now = utcnow()
+    events = [e for e in visible_events(db, user) if e.status == EVENT_PUBLISHED]
+    return [e for e in events if e.starts_at > now][:limit]
+
+
 def confirmed_count(db: Session, event: Event) -> int:
     count = db.scalar(
         select(func.count())

@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from app.contact import policy as contact_policy
 from app.contact import service as contact
+from app.events import service as events
 from app.home import service
 from app.matches.forms import local_time
 from app.models import Role
@@ -33,7 +34,12 @@ def home(request: Request, db: SessionDep, user: CurrentUser) -> Response:
     ctx: dict[str, object] = {"cards": cards}
     # Help from a named person: who to call, and for consultants who asked to be called.
     if contact_policy.may_request(user):
-        ctx |= {"contact": contact.contact_for(db, user), "may_request": True}
+        ctx |= {
+            "contact": contact.contact_for(db, user),
+            "may_request": True,
+            "events": events.upcoming(db, user),
+            "local_time": local_time,
+        }
     if user.role == Role.CONSULTANT and user.jobcentre_id is not None:
         ctx |= {
             "callbacks": contact.open_requests_for(db, user, limit=10),

@@ -210,3 +210,14 @@ def test_ics_folds_long_lines_without_splitting_letters() -> None:
     assert all(len(line.encode("utf-8")) <= 75 for line in lines)
     unfolded = text.replace("\r\n ", "")
     assert "SUMMARY:" + "æøå " * 39 + "æøå" in unfolded
+
+
+def test_home_shows_the_next_events(client: TestClient, db: Session, personas: Personas) -> None:
+    event = _create(client, db, personas, capacity="5", title="Jobcafé i biblioteket")
+    _as(client, personas.flexjobber)
+    assert "Jobcafé i biblioteket" not in client.get("/hjem").text  # still a draft
+    _as(client, personas.consultant)
+    _post(client, f"/arrangementer/{event.id}/offentliggoer")
+    _as(client, personas.flexjobber)
+    home = client.get("/hjem").text
+    assert "Nyt fra jobcentret" in home and f"/arrangementer/{event.id}" in home
