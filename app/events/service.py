@@ -16,6 +16,7 @@ from app.errors import ValidationFailed
 from app.events import policy
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
+from app.kit.mailer import Mailer
 from app.models import (
     AUDIENCES,
     EVENT_CANCELLED,
@@ -29,6 +30,8 @@ from app.models import (
     Role,
     User,
 )
+from app.notifications import service as notifications
+from app.settings import Settings
 
 LOCAL = ZoneInfo("Europe/Copenhagen")  # the form's dates and times are Danish local time
 MAX_CAPACITY = 1000
@@ -315,3 +318,34 @@ def cancel_signup(db: Session, user: User, event_id: int) -> User | None:
     first.status = SIGNUP_CONFIRMED
     db.flush()
     return db.get(User, first.user_id)
+
+
+# ---------------------------------------------------------------- the day-before reminder
+
+
+def send_reminders(
+    db: Session, settings: Settings, mailer: Mailer | None, now: datetime | None = None
+) -> int:
+    """One reminder per confirmed place for events that start before the end of tomorrow
+    (Danish time): in the app, and by e-mail as the person chose (neutral subject, a link
+    only). Run daily by `fleksbro daily`; reminded_at makes a second run send nothing."""
+    now = now or utcnow()
+    tomorrow = (now.astimezone(LOCAL) + timedelta(days=1)).date()
+    until = _local(tomorrow, time(0)) + timedelta(days=1)
+    rows = db.execute(
+        select(EventSignup, User)
+        .join(Event, Event.id == EventSignup.event_id)
+        .join(User, User.id == EventSignup.user_id)
+        .where(
+            EventSignup.status == SIGNUP_CONFIRMED,
+            EventSignup.reminded_at.is_(None),
+            Event.status == EVENT_PUBLISHED,
+            Event.starts_at > now,
+            Event.starts_at < until,
+        )
+    ).all()
+    for signup, user in rows:
+        notifications.notify(db, settings, mailer, [user], "event_reminder", None)
+        signup.reminded_at = now
+    db.flush()
+    return len(rows)

@@ -54,3 +54,4 @@ class EventSignup(Base):
     status: Mapped[str] = mapped_column(String(10))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    reminded_at: Mapped[datetime | None]  # the day-before reminder went out

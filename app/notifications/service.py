@@ -31,6 +31,7 @@ KINDS = {
     "event_waiting": N_("Du er på venteliste til et arrangement"),
     "event_moved_up": N_("Du har fået en plads til et arrangement"),
     "event_cancelled": N_("Et arrangement er aflyst"),
+    "event_reminder": N_("Husk dit arrangement i morgen"),
 }
 NOTIFY_MODES = ("immediate", "daily", "none")
 SUBJECT = "Nyt fra Fleksbro"

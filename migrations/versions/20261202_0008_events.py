@@ -63,6 +63,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=10), nullable=False),
         sa.Column("created_at", _WHEN, nullable=False),
         sa.Column("updated_at", _WHEN, nullable=False),
+        sa.Column("reminded_at", _WHEN, nullable=True),
         sa.ForeignKeyConstraint(
             ["event_id"],
             ["events.id"],
