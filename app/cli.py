@@ -103,6 +103,7 @@ def _api_token(args: argparse.Namespace) -> int:
 
 def _daily(_args: argparse.Namespace) -> int:
     from app.db import engine_for, session_scope
+    from app.events.service import send_reminders
     from app.mail.service import mailer_from
     from app.matches.lifecycle import Outbox, expire_overdue
     from app.notifications.service import send_daily_digest
@@ -111,8 +112,13 @@ def _daily(_args: argparse.Namespace) -> int:
     mailer = mailer_from(settings)
     with session_scope(engine_for(settings.database_url)) as db:
         expired = expire_overdue(db, Outbox(settings, mailer))
+        # Before the digests, so people who chose a daily e-mail get the reminder in it.
+        reminders = send_reminders(db, settings, mailer)
         digests = send_daily_digest(db, settings, mailer)
-    print(f"{expired} unanswered requests expired; {digests} daily digests sent.")
+    print(
+        f"{expired} unanswered requests expired; {reminders} event reminders; "
+        f"{digests} daily digests sent."
+    )
     return 0
 
 

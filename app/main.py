@@ -20,9 +20,14 @@ from app.candidates import pages as candidate_pages
 from app.caseload import pages as caseload_pages
 from app.companies import api as company_api
 from app.companies import pages as company_pages
+from app.contact import pages as contact_pages
 from app.db import engine_for, session_factory
+from app.events import api as event_api
+from app.events import pages as event_pages
 from app.health import api as health_api
 from app.home import pages as home_pages
+from app.income import api as income_api
+from app.income import pages as income_pages
 from app.jobs import api as job_api
 from app.jobs import pages as job_pages
 from app.matches import api as match_api
@@ -89,6 +94,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         caseload_pages,
         match_pages,
         notification_pages,
+        income_pages,
+        contact_pages,
+        event_pages,
     ):
         app.include_router(pages.router)
     for api in (
@@ -99,6 +107,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         candidate_api,
         taxonomy_api,
         match_api,
+        income_api,
+        event_api,
     ):
         app.include_router(api.router)
     return app

@@ -24,6 +24,16 @@ STAFF = [
     ("konsulent@odense.fleksbro.example", "Henrik Juul (jobkonsulent)", "consultant", "461"),
 ]
 
+# Demo phone numbers: 8 digits starting with 1, a range Danish subscribers are never given,
+# so nobody is rung by mistake. (kommune code or e-mail) -> number.
+JOBCENTRE_PHONES = {"157": "12 00 01 57", "751": "12 00 07 51", "461": "12 00 04 61"}
+STAFF_PHONES = {
+    "konsulent@gentofte.fleksbro.example": "12 34 56 01",
+    "sagsbehandler@gentofte.fleksbro.example": "12 34 56 02",
+    "konsulent@aarhus.fleksbro.example": "12 34 56 03",
+    "konsulent@odense.fleksbro.example": "12 34 56 04",
+}
+
 FLEXJOBBERS = [
     ("borger@fleksbro.example", "Anne Sørensen", "157"),
     ("borger2@fleksbro.example", "Peter Kjær", "157"),

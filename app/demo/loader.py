@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.demo import accounts_data as data
-from app.demo import people
+from app.demo import events, people
 from app.kit.passwords import hash_password
 from app.models import Company, CompanyMember, Jobcentre, Role, User
 
@@ -63,12 +63,14 @@ def load_demo_data(db: Session) -> str:
             centre = Jobcentre(name=name, kommune_code=code)
             db.add(centre)
             db.flush()
+        centre.phone = centre.phone or data.JOBCENTRE_PHONES.get(code)
         jobcentres[code] = centre
 
     consultants: dict[str, list[int]] = {}
     for email, name, role, staff_code in data.STAFF:
         centre_id = jobcentres[staff_code].id if staff_code else None
         staff = _user(db, email, name, Role(role), centre_id, password_hash)
+        staff.phone = staff.phone or data.STAFF_PHONES.get(email)
         if staff_code and staff.role == Role.CONSULTANT:
             consultants.setdefault(staff_code, []).append(staff.id)
     for email, name, code in data.FLEXJOBBERS:
@@ -109,6 +111,8 @@ def load_demo_data(db: Session) -> str:
     centre_ids = {code: centre.id for code, centre in jobcentres.items()}
     profiles = people.load_people(db, password_hash, centre_ids, consultants, data.FLEXJOBBERS)
     postings = people.load_postings(db, companies, contacts)
+    creators = {jobcentres[code].id: ids[0] for code, ids in consultants.items() if ids}
+    events.load_events(db, list(jobcentres.values()), creators)
     return (
         f"Demo data ready: {len(jobcentres)} jobcentres, {len(companies)} companies, "
         f"{profiles} flexjobber profiles, {postings} job postings."

@@ -386,6 +386,9 @@ def load_people(
     return len(specs)
 
 
+_DEMO_WAGES = (185, None, 150, 210, None, 172)
+
+
 def load_postings(db: Session, companies: list[Company], contacts: dict[int, int]) -> int:
     specs = posting_specs([c.name for c in companies])
     existing = {
@@ -399,12 +402,14 @@ def load_postings(db: Session, companies: list[Company], contacts: dict[int, int
         )
     }
     now = utcnow()
-    for spec in specs:
+    for number, spec in enumerate(specs):
         company = companies[spec.company_index]
         if (company.id, spec.fields["title"]) in existing:
             continue
         posting = JobPosting(
             company_id=company.id,
+            # Some postings state a wage (the income guide starts from it), some do not.
+            hourly_wage=_DEMO_WAGES[number % len(_DEMO_WAGES)],
             postcode=company.postcode,
             created_by_id=contacts.get(company.id),
             published_at=now if spec.fields["status"] != PostingStatus.DRAFT else None,

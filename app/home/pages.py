@@ -5,7 +5,11 @@ from __future__ import annotations
 from fastapi import Request
 from fastapi.responses import Response
 
+from app.contact import policy as contact_policy
+from app.contact import service as contact
+from app.events import service as events
 from app.home import service
+from app.matches.forms import local_time
 from app.models import Role
 from app.web.deps import CurrentUser, OptionalUser, SessionDep
 from app.web.i18n import language_of, translations
@@ -28,6 +32,20 @@ def home(request: Request, db: SessionDep, user: CurrentUser) -> Response:
         for card in service.cards_for(user)
     ]
     ctx: dict[str, object] = {"cards": cards}
+    # Help from a named person: who to call, and for consultants who asked to be called.
+    if contact_policy.may_request(user):
+        ctx |= {
+            "contact": contact.contact_for(db, user),
+            "may_request": True,
+            "events": events.upcoming(db, user),
+            "local_time": local_time,
+        }
+    if user.role == Role.CONSULTANT and user.jobcentre_id is not None:
+        ctx |= {
+            "callbacks": contact.open_requests_for(db, user, limit=10),
+            "back": "/hjem",
+            "local_time": local_time,
+        }
     if user.role == Role.ADMIN:
         ctx["stats"] = {tr(label): number for label, number in service.admin_stats(db).items()}
     return render(request, f"home/{user.role.value}.html", ctx)

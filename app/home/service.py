@@ -33,6 +33,11 @@ _CARDS: dict[Role, list[Card]] = {
             "/mine-data",
         ),
         _card(N_("Beskeder og besked-indstillinger"), N_("Nyt om dine match."), "/notifikationer"),
+        _card(
+            N_("Arrangementer"),
+            N_("Mød andre og lær nyt på jobcentrets arrangementer."),
+            "/arrangementer",
+        ),
     ],
     Role.COMPANY: [
         _card(
@@ -43,6 +48,11 @@ _CARDS: dict[Role, list[Card]] = {
         _card(N_("Kandidater"), N_("Find kandidater, der passer til jeres job."), "/kandidater"),
         _card(N_("Vores virksomhed"), N_("Se og ret virksomhedens side."), "/virksomheder"),
         _card(N_("Beskeder og besked-indstillinger"), N_("Nyt om jeres match."), "/notifikationer"),
+        _card(
+            N_("Arrangementer"),
+            N_("Mød andre og lær nyt på jobcentrets arrangementer."),
+            "/arrangementer",
+        ),
     ],
     Role.CONSULTANT: [
         _card(
@@ -67,6 +77,11 @@ _CARDS: dict[Role, list[Card]] = {
             N_("Importer jobopslag"),
             N_("Indlæs mange jobopslag fra en CSV-fil."),
             "/konsulent/import",
+        ),
+        _card(
+            N_("Arrangementer"),
+            N_("Opret og offentliggør arrangementer, og se deltagerne."),
+            "/arrangementer",
         ),
     ],
     Role.ADMIN: [

@@ -42,6 +42,7 @@ COLUMNS = (
     "nice_skills",
     "hours_min",
     "hours_max",
+    "hourly_wage",
     "postcode",
     "remote",
     "accommodations",
@@ -59,11 +60,11 @@ _COLUMN_OF = {"accommodations_offered": "accommodations"}
 
 EXAMPLE = (
     "company_cvr;title;description;tasks;required_skills;nice_skills;hours_min;hours_max;"
-    "postcode;remote;accommodations;job_type;start_date;deadline;status\r\n"
+    "hourly_wage;postcode;remote;accommodations;job_type;start_date;deadline;status\r\n"
     "12345674;Kontorassistent;Vi søger en kontorassistent til et roligt kontor.;"
-    "Post, telefon og bogføring;bogføring|Excel;fakturering;10;15;2900;nej;"
+    "Post, telefon og bogføring;bogføring|Excel;fakturering;10;15;185;2900;nej;"
     "no_heavy_lifting|quiet_environment;fleksjob;2027-02-01;2027-01-15;published\r\n"
-    "12345674;Pedelmedhjælper;Lettere pedelopgaver på skolen.;Oprydning;;;8;12;2900;nej;"
+    "12345674;Pedelmedhjælper;Lettere pedelopgaver på skolen.;Oprydning;;;8;12;;2900;nej;"
     "varied_tasks;few_hours;;;draft\r\n"
 )
 

@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from app.companies import service as companies
 from app.errors import ValidationFailed
+from app.income.teaser import teaser_context
 from app.jobs import csv_import, policy, service
 from app.kit.i18n import N_
 from app.matches import service as matches
@@ -55,6 +56,7 @@ _TEXT_FIELDS = (
     "nice_skills",
     "hours_min",
     "hours_max",
+    "hourly_wage",
     "postcode",
     "job_type",
     "start_date",
@@ -301,22 +303,26 @@ def posting_detail(request: Request, db: SessionDep, user: CurrentUser, job_id: 
         and posting.status == PostingStatus.PUBLISHED
     )
     job_match = matches.job_matches_of(db, user, [posting.id]).get(posting.id) if may_act else None
-    ctx = _labels(request) | {
-        "posting": posting,
-        "company": company,
-        "can_edit": can_edit,
-        # The company and its jobcentre's consultants reach the ranked candidates from here.
-        "may_see_candidates": can_edit and user.role in (Role.COMPANY, Role.CONSULTANT),
-        "may_act": may_act,
-        "job_match": job_match,
-        "job_actions_allowed": matches.job_actions_for(job_match),
-        "state_labels": STATE_LABELS,
-        "messages": done_messages(request),
-        "place": _place(posting),
-        "distance": distance,
-        "accommodations": [labels[c] for c in posting.accommodations_offered if c in labels],
-        "slots": set(posting.schedule),
-    }
+    ctx = (
+        _labels(request)
+        | {
+            "posting": posting,
+            "company": company,
+            "can_edit": can_edit,
+            # The company and its jobcentre's consultants reach the ranked candidates from here.
+            "may_see_candidates": can_edit and user.role in (Role.COMPANY, Role.CONSULTANT),
+            "may_act": may_act,
+            "job_match": job_match,
+            "job_actions_allowed": matches.job_actions_for(job_match),
+            "state_labels": STATE_LABELS,
+            "messages": done_messages(request),
+            "place": _place(posting),
+            "distance": distance,
+            "accommodations": [labels[c] for c in posting.accommodations_offered if c in labels],
+            "slots": set(posting.schedule),
+        }
+        | teaser_context(request, posting, profile)
+    )
     return render(request, "jobs/detail.html", ctx)
 
 

@@ -19,6 +19,9 @@ class JobIn(BaseModel):
     nice_skills: list[str] = []
     hours_min: int | None = None
     hours_max: int | None = None
+    hourly_wage: int | None = Field(
+        None, description="Whole kroner an hour including pension (optional; the income guide)"
+    )
     schedule: list[str] = Field([], description='Slots such as "mon_morning" (weekday_part).')
     postcode: str | None = None
     remote: bool = False
@@ -47,6 +50,7 @@ class JobOut(BaseModel):
     nice_skills: list[str]
     hours_min: int | None
     hours_max: int | None
+    hourly_wage: int | None = None
     schedule: list[str]
     postcode: str | None
     remote: bool

@@ -42,6 +42,7 @@ HOURS_MIN, HOURS_MAX = 1, 37
 MAX_TEXT = 10_000
 MAX_SKILLS = 40
 MAX_DISTANCE_KM = 500
+WAGE_MIN, WAGE_MAX = 1, 2000
 
 # The fields a posting is made of, in form and CSV order (what an audit "fields" list names).
 FIELDS = (
@@ -52,6 +53,7 @@ FIELDS = (
     "nice_skills",
     "hours_min",
     "hours_max",
+    "hourly_wage",
     "schedule",
     "postcode",
     "remote",
@@ -179,6 +181,16 @@ def validate_posting(
     if "hours_max" not in errors and "hours_min" not in errors and low and high and low > high:
         errors["hours_max"] = N_("Det højeste timetal må ikke være mindre end det laveste.")
     clean["hours_min"], clean["hours_max"] = low, high
+
+    # Optional: when a posting states its hourly wage, the income guide can use it.
+    try:
+        wage = _int(data.get("hourly_wage"))
+    except ValueError:
+        wage = None
+        errors["hourly_wage"] = N_("Skriv timelønnen i hele kroner, fx 185.")
+    if wage is not None and not WAGE_MIN <= wage <= WAGE_MAX:
+        errors["hourly_wage"] = N_("Timelønnen skal være mellem 1 og 2.000 kr.")
+    clean["hourly_wage"] = None if "hourly_wage" in errors else wage
 
     schedule = _list(data.get("schedule"))
     if any(slot not in SCHEDULE_SLOTS for slot in schedule):
@@ -334,7 +346,7 @@ def form_values(posting: JobPosting) -> dict[str, Any]:
     values["job_type"] = posting.job_type.value
     for name in ("start_date", "deadline"):
         values[name] = values[name].isoformat() if values[name] else ""
-    for name in ("hours_min", "hours_max"):
+    for name in ("hours_min", "hours_max", "hourly_wage"):
         values[name] = "" if values[name] is None else str(values[name])
     values["postcode"] = posting.postcode or ""
     return values

@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from app.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from app.income.teaser import teaser_context
 from app.kit.i18n import N_
 from app.matches import consent as consents
 from app.matches import lifecycle, messaging, ranking, service, suggestions
@@ -391,26 +392,30 @@ def _detail(
 ) -> Response:
     company = db.get(Company, ctx.job.company_id)
     given = service.company_consent(db, ctx) if ctx.party == Party.FLEXJOBBER else None
-    page = _labels(request) | {
-        "match": ctx.match,
-        "job": ctx.job,
-        "company": company,
-        "party": ctx.party.value,
-        "person": service.person_for(db, ctx),
-        "actions": service.actions_for(ctx),
-        "timeline": service.timeline_for(db, ctx),
-        "ending": service.ending_for(db, ctx),
-        "conversation": service.conversation_for(db, user, ctx),
-        "may_message": may_message(ctx.party, ctx.match),
-        # The consent panel: for the flexjobber, once the company has asked.
-        "consent_panel": ctx.party == Party.FLEXJOBBER and ctx.match.company_interest_at,
-        "consent": given,
-        "person_named": ctx.profile.visibility == Visibility.NAMED,
-        "errors": errors or {},
-        "problem": problem,
-        "values": values or {},
-        "messages": _done(request),
-    }
+    page = (
+        _labels(request)
+        | {
+            "match": ctx.match,
+            "job": ctx.job,
+            "company": company,
+            "party": ctx.party.value,
+            "person": service.person_for(db, ctx),
+            "actions": service.actions_for(ctx),
+            "timeline": service.timeline_for(db, ctx),
+            "ending": service.ending_for(db, ctx),
+            "conversation": service.conversation_for(db, user, ctx),
+            "may_message": may_message(ctx.party, ctx.match),
+            # The consent panel: for the flexjobber, once the company has asked.
+            "consent_panel": ctx.party == Party.FLEXJOBBER and ctx.match.company_interest_at,
+            "consent": given,
+            "person_named": ctx.profile.visibility == Visibility.NAMED,
+            "errors": errors or {},
+            "problem": problem,
+            "values": values or {},
+            "messages": _done(request),
+        }
+        | teaser_context(request, ctx.job, ctx.profile)
+    )
     return render(request, "matches/detail.html", page, status_code=status)
 
 

@@ -3,8 +3,20 @@
 from app.models.api_token import ApiToken
 from app.models.audit_event import AuditEvent
 from app.models.base import Base
+from app.models.callback import CALLBACK_DONE, CALLBACK_OPEN, CallbackRequest
 from app.models.company import Company, CompanyMember
 from app.models.consent import Consent
+from app.models.event import (
+    AUDIENCES,
+    EVENT_CANCELLED,
+    EVENT_DRAFT,
+    EVENT_PUBLISHED,
+    SIGNUP_CANCELLED,
+    SIGNUP_CONFIRMED,
+    SIGNUP_WAITING,
+    Event,
+    EventSignup,
+)
 from app.models.job_posting import JobPosting, JobType, PostingStatus
 from app.models.jobcentre import Jobcentre
 from app.models.login_failure import LoginFailure
@@ -17,14 +29,26 @@ from app.models.session import UserSession
 from app.models.user import Role, User
 
 __all__ = [
+    "AUDIENCES",
+    "CALLBACK_DONE",
+    "CALLBACK_OPEN",
+    "EVENT_CANCELLED",
+    "EVENT_DRAFT",
+    "EVENT_PUBLISHED",
+    "SIGNUP_CANCELLED",
+    "SIGNUP_CONFIRMED",
+    "SIGNUP_WAITING",
     "AccommodationNeeds",
     "ApiToken",
     "AuditEvent",
     "Base",
+    "CallbackRequest",
     "Company",
     "CompanyMember",
     "Consent",
     "ConversationRead",
+    "Event",
+    "EventSignup",
     "FlexjobberProfile",
     "JobPosting",
     "JobType",

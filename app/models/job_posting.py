@@ -38,6 +38,8 @@ class JobPosting(Base):
     nice_skills: Mapped[list[str]] = mapped_column(JSON, default=list)
     hours_min: Mapped[int | None]
     hours_max: Mapped[int | None]
+    # Whole kroner an hour including pension, if the posting states it (the income guide).
+    hourly_wage: Mapped[int | None]
     schedule: Mapped[list[str]] = mapped_column(JSON, default=list)
     postcode: Mapped[str | None] = mapped_column(String(4))
     remote: Mapped[bool] = mapped_column(default=False)

@@ -14,3 +14,5 @@ class Jobcentre(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     kommune_code: Mapped[str] = mapped_column(String(3), unique=True)
+    # The jobcentre's general number: who to call when no named consultant is assigned.
+    phone: Mapped[str | None] = mapped_column(String(40))

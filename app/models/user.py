@@ -37,3 +37,5 @@ class User(Base):
     notify_mode: Mapped[str] = mapped_column(String(10), default="immediate")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # Staff only: the number people see as "your contact at the jobcentre".
+    phone: Mapped[str | None] = mapped_column(String(40))

@@ -26,6 +26,12 @@ KINDS = {
     "message": N_("Du har en ny besked"),
     "expiry": N_("En forespørgsel er udløbet"),
     "update": N_("Et match er opdateret"),
+    "callback": N_("Nogen har bedt om at blive ringet op"),
+    "event_signup": N_("Du er tilmeldt et arrangement"),
+    "event_waiting": N_("Du er på venteliste til et arrangement"),
+    "event_moved_up": N_("Du har fået en plads til et arrangement"),
+    "event_cancelled": N_("Et arrangement er aflyst"),
+    "event_reminder": N_("Husk dit arrangement i morgen"),
 }
 NOTIFY_MODES = ("immediate", "daily", "none")
 SUBJECT = "Nyt fra Fleksbro"

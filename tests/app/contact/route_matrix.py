@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from tests.app.route_matrix import ALL_OK, row
+
+# Flexjobbers and company users ask to be called; consultants (own jobcentre) see the list.
+REQUESTERS = row(303, 200, 200, 200, 200, 403, 403, 403)
+CONSULTANTS = row(303, 403, 403, 403, 403, 200, 200, 403)
+
+GET_MATRIX = {
+    "/hjaelp": ALL_OK,
+    "/ring-mig-op": REQUESTERS,
+    "/konsulent/opringninger": CONSULTANTS,
+}
+
+NOT_WALKED = {
+    "/konsulent/opringninger/{}/klaret": "POST only, per persona (tests/app/contact/test_callbacks.py)",
+}
