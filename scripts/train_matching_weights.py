@@ -56,7 +56,7 @@ ROUNDS = int(os.environ.get("TRAIN_ROUNDS", "2"))
 SPLIT_CALIBRATION = os.environ.get("TRAIN_SPLIT", "0") == "1"
 ESCO_WEIGHT = float(os.environ.get("TRAIN_ESCO_WEIGHT", "0.9"))
 FOLDS = 5
-L2 = 1e-3
+L2 = float(os.environ.get("TRAIN_L2", "1e-2"))
 # Offsets and interactions may be negative; plain similarity weights may not.
 FREE = {i for i, f in enumerate(FEATURES) if f.endswith("_known") or f == "taxonomy"}
 
