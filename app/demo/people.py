@@ -284,7 +284,8 @@ def posting_specs(company_names: list[str]) -> list[PostingSpec]:
         keys = _families_for(company_names[index])
         key = rng.choice(keys) if rng.random() < 0.8 else rng.choice(("office", "cleaning"))
         family = pd.FAMILY_BY_KEY[key]
-        title = rng.choice(family.titles) + rng.choice(pd.TITLE_SUFFIXES)
+        base = rng.choice(family.titles)
+        title = base + rng.choice(pd.TITLE_SUFFIXES)
         if (index, title) in seen:
             continue
         seen.add((index, title))
@@ -300,7 +301,10 @@ def posting_specs(company_names: list[str]) -> list[PostingSpec]:
         skills = rng.sample(family.skills, 4)
         fields: dict[str, Any] = {
             "title": title,
-            "esco_uri": esco_uri(rng.choice(family.wished)),
+            # The occupation the title names, if ESCO has it (a random one of the family's
+            # made "Kontorassistent" a posting for another occupation); the draw is kept so
+            # the rest of the demo data stays the same.
+            "esco_uri": esco_uri(base) or (rng.choice(family.wished) and None),
             "description": " ".join(
                 (
                     rng.choice(family.posting_intro),
@@ -316,7 +320,7 @@ def posting_specs(company_names: list[str]) -> list[PostingSpec]:
             "hours_min": hours_min,
             "hours_max": hours_max,
             "schedule": _schedule(rng, family),
-            "remote": family.remote and rng.random() < 0.5,
+            "remote": family.remote and rng.random() < 0.8,
             # Workplaces that hire through fleksjob can usually offer several of the common
             # accommodations besides those typical of the field.
             "accommodations_offered": sorted(
