@@ -34,6 +34,7 @@ from app.profiles import pages as profile_pages
 from app.settings import Settings, get_settings
 from app.taxonomy import api as taxonomy_api
 from app.web import error_handlers
+from app.web.load_limits import LoadLimits
 from app.web.security_headers import SecurityHeaders
 from matching.encoders import CachedEncoder, get_encoder
 
@@ -73,6 +74,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.session_factory = session_factory(app.state.engine)
     app.state.match_engine = MatchEngine(partial(_match_encoder, settings))
 
+    # Added first, so it runs inside SecurityHeaders: its 413s get the headers too.
+    app.add_middleware(LoadLimits)
     app.add_middleware(SecurityHeaders)
     error_handlers.install(app)
     app.mount("/static", StaticFiles(directory=settings.web_dir / "static"), name="static")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.auth import links, throttle
-from app.auth.sessions import end_all_sessions
-from app.errors import NotAuthenticated, ValidationFailed
+from app.auth.sessions import TOUCH_AFTER, end_all_sessions
+from app.errors import NotAuthenticated, NotFound, ValidationFailed
 from app.kit.clock import utcnow
 from app.kit.emails import normalise_email
 from app.kit.i18n import N_
@@ -21,6 +21,9 @@ from app.models import ApiToken, LinkPurpose, User
 from app.settings import Settings
 
 WRONG_CREDENTIALS = N_("Forkert e-mail eller adgangskode.")
+# A token lives a year by default; a lost one is revoked on the person's page or by the CLI.
+API_TOKEN_TTL_DAYS = 365
+API_TOKEN_MAX_TTL_DAYS = 3 * 365
 
 
 def user_by_email(db: Session, email: str) -> User | None:
@@ -97,13 +100,25 @@ def consume_magic_link(db: Session, token: str) -> User:
     return user
 
 
-def create_api_token(db: Session, user: User, name: str = "") -> str:
+def create_api_token(
+    db: Session, user: User, name: str = "", *, ttl_days: int = API_TOKEN_TTL_DAYS
+) -> str:
     token = "fb_" + new_token()
-    db.add(ApiToken(token_hash=hash_token(token), user_id=user.id, name=name[:100]))
+    days = min(max(ttl_days, 1), API_TOKEN_MAX_TTL_DAYS)
+    db.add(
+        ApiToken(
+            token_hash=hash_token(token),
+            user_id=user.id,
+            name=name[:100],
+            expires_at=utcnow() + timedelta(days=days),
+        )
+    )
     return token
 
 
-def user_for_api_token(db: Session, token: str) -> User | None:
+def token_for_request(db: Session, token: str) -> tuple[ApiToken, User] | None:
+    """The live token and its user. Reads only: the caller records the use (``touch_api_token``)
+    in a short transaction of its own, at most once a minute."""
     row = db.execute(
         select(ApiToken, User)
         .join(User, User.id == ApiToken.user_id)
@@ -112,7 +127,41 @@ def user_for_api_token(db: Session, token: str) -> User | None:
     if row is None:
         return None
     api_token, user = row
-    if not user.active:
+    if not user.active or (api_token.expires_at is not None and api_token.expires_at <= utcnow()):
         return None
-    api_token.last_used_at = utcnow()
-    return user
+    return api_token, user
+
+
+def token_needs_touch(api_token: ApiToken) -> bool:
+    last = api_token.last_used_at
+    return last is None or utcnow() - last > TOUCH_AFTER
+
+
+def touch_api_token(db: Session, token_id: int) -> None:
+    db.execute(update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=utcnow()))
+
+
+def list_api_tokens(db: Session, user: User) -> list[ApiToken]:
+    return list(
+        db.scalars(
+            select(ApiToken)
+            .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+            .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
+        )
+    )
+
+
+def revoke_api_token(db: Session, user: User, token_id: int) -> None:
+    """Revokes one of the user's own tokens; someone else's token is not found (404)."""
+    api_token = db.get(ApiToken, token_id)
+    if api_token is None or api_token.user_id != user.id or api_token.revoked_at is not None:
+        raise NotFound()
+    api_token.revoked_at = utcnow()
+
+
+def revoke_all_api_tokens(db: Session, user_id: int) -> None:
+    db.execute(
+        update(ApiToken)
+        .where(ApiToken.user_id == user_id, ApiToken.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )

@@ -5,6 +5,7 @@ from app.models.audit_event import AuditEvent
 from app.models.base import Base
 from app.models.company import Company, CompanyMember
 from app.models.consent import Consent
+from app.models.import_receipt import ImportReceipt
 from app.models.job_posting import JobPosting, JobType, PostingStatus
 from app.models.jobcentre import Jobcentre
 from app.models.login_failure import LoginFailure
@@ -13,6 +14,7 @@ from app.models.message import ConversationRead, Message
 from app.models.notification import Notification
 from app.models.one_time_link import LinkPurpose, OneTimeLink
 from app.models.profile import AccommodationNeeds, FlexjobberProfile, JobseekerStatus, Visibility
+from app.models.rate_event import RateEvent
 from app.models.session import UserSession
 from app.models.user import Role, User
 
@@ -26,6 +28,7 @@ __all__ = [
     "Consent",
     "ConversationRead",
     "FlexjobberProfile",
+    "ImportReceipt",
     "JobPosting",
     "JobType",
     "Jobcentre",
@@ -39,6 +42,7 @@ __all__ = [
     "Notification",
     "OneTimeLink",
     "PostingStatus",
+    "RateEvent",
     "Role",
     "User",
     "UserSession",
