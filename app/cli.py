@@ -30,9 +30,18 @@ def _serve(args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         workers=args.workers,
-        proxy_headers=True,
+        **proxy_options(get_settings().trusted_proxies),  # type: ignore[arg-type]
     )
     return 0
+
+
+def proxy_options(trusted_proxies: str) -> dict[str, object]:
+    """X-Forwarded-For is believed only from FLEKSBRO_TRUSTED_PROXIES; otherwise anyone could
+    send a fresh address with each login attempt and never be throttled."""
+    trusted = trusted_proxies.strip()
+    if not trusted:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": trusted}
 
 
 def _demo_data(_args: argparse.Namespace) -> int:

@@ -33,7 +33,7 @@ from app.profiles import api as profile_api
 from app.profiles import pages as profile_pages
 from app.settings import Settings, get_settings
 from app.taxonomy import api as taxonomy_api
-from app.web import error_handlers
+from app.web import access_log, error_handlers
 from app.web.load_limits import LoadLimits
 from app.web.security_headers import SecurityHeaders
 from matching.encoders import CachedEncoder, get_encoder
@@ -60,6 +60,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or get_settings()
     logging.basicConfig(level=logging.INFO)
+    access_log.install()
     docs = settings.docs_enabled
     app = FastAPI(
         lifespan=_lifespan,

@@ -42,6 +42,12 @@ class Settings(BaseSettings):
     login_max_failures_per_account: int = 5
     login_max_failures_per_address: int = 20
     login_failure_window_minutes: int = 15
+    # Reset and login-link e-mails per hour, per address and per client (same neutral answer).
+    link_mails_per_address_per_hour: int = 3
+    link_mails_per_client_per_hour: int = 10
+    # Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated, as
+    # uvicorn's --forwarded-allow-ips). Empty: the header is ignored, the peer address counts.
+    trusted_proxies: str = ""
 
     docs_enabled: bool = True
     # Keep the match index in step with the database from a background thread.

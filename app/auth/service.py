@@ -58,12 +58,21 @@ def set_password(db: Session, user: User, password: str, confirm: str) -> None:
     if errors:
         raise ValidationFailed(fields=errors)
     user.password_hash = hash_password(password)
-    # A new password logs out every other device that may have known the old one.
+    # A new password logs out every other device that may have known the old one, and voids
+    # every way in that was issued under the old one: e-mailed links and API tokens.
     end_all_sessions(db, user.id)
+    links.void_links(db, user.id, links.SIGN_IN_PURPOSES)
+    revoke_all_api_tokens(db, user.id)
 
 
-def request_password_reset(db: Session, settings: Settings, mailer: Mailer, email: str) -> None:
-    """Sends a link if the account exists. Says nothing either way, to not reveal accounts."""
+def request_password_reset(
+    db: Session, settings: Settings, mailer: Mailer, email: str, ip: str
+) -> None:
+    """Sends a link if the account exists and the address has not had too many lately. Says
+    nothing either way, to not reveal accounts."""
+    email = normalise_email(email)
+    if not throttle.allow_link_mail(db, settings, email, ip):
+        return
     user = user_by_email(db, email)
     if user is None or not user.active:
         return
@@ -83,7 +92,12 @@ def reset_password(db: Session, token: str, password: str, confirm: str) -> User
     return user
 
 
-def request_magic_link(db: Session, settings: Settings, mailer: Mailer, email: str) -> None:
+def request_magic_link(
+    db: Session, settings: Settings, mailer: Mailer, email: str, ip: str
+) -> None:
+    email = normalise_email(email)
+    if not throttle.allow_link_mail(db, settings, email, ip):
+        return
     user = user_by_email(db, email)
     if user is None or not user.active:
         return

@@ -30,6 +30,7 @@ from app.jobs.search_text import posting_search_text
 from app.jobs.service import FIELDS, resolve_esco_uri, validate_posting
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
+from app.kit.parse import digits
 from app.kit.tokens import same, sign
 from app.models import Company, JobPosting, PostingStatus, User
 
@@ -213,7 +214,7 @@ def pack(secret: str, user: User, content: bytes, now: float | None = None) -> s
 def unpack(secret: str, user: User, token: str, now: float | None = None) -> bytes:
     parts = token.split(".")
     expired = N_("Forhåndsvisningen er udløbet. Upload filen igen.")
-    if len(parts) != 3 or not parts[0].isdigit():
+    if len(parts) != 3 or digits(parts[0], 0, 2**40) is None:
         raise Forbidden(expired)
     issued, body, signature = parts
     if not same(signature, sign(secret, f"import:{user.id}:{issued}:{body}")):

@@ -12,7 +12,9 @@ from fastapi.responses import RedirectResponse, Response
 from app.companies import service as companies
 from app.errors import ValidationFailed
 from app.jobs import csv_import, policy, service
+from app.kit import parse
 from app.kit.i18n import N_
+from app.kit.limits import MAX_PAGE
 from app.models import Company, JobPosting, PostingStatus, Role
 from app.web.deps import CurrentUser, SessionDep, SettingsDep
 from app.web.i18n import language_of
@@ -162,11 +164,12 @@ def create_posting(
     company_id = data["company_id"]
     company = None
     try:
-        if not company_id.isdigit():
+        company_number = parse.record_id(company_id)
+        if company_number is None:
             _clean, errors = service.validate_posting(data)
             errors = {"company_id": N_("Vælg virksomheden."), **errors}
             raise ValidationFailed(fields=errors)
-        company = service.get_company(db, int(company_id))
+        company = service.get_company(db, company_number)
         policy.ensure_can_manage_company(db, user, company)
         posting = service.create_posting(db, user, company.id, data, status=status)
     except ValidationFailed as exc:
@@ -233,7 +236,7 @@ def browse(
     policy.ensure_may_browse(user)
     chosen = accommodations or []
     filters, errors = service.clean_filters(q, fit_hours, max_km, origin, chosen, job_type)
-    number = int(page) if page.isdigit() else 1
+    number = parse.digits(page, 1, MAX_PAGE) or 1
     result = service.search_postings(db, user, filters, number)
     profile = service.own_profile(db, user)
     params: list[tuple[str, str]] = [

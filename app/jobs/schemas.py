@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.kit.parse import Day
+
 
 class JobIn(BaseModel):
     """A posting as the API receives it. Checked by the same rules as the forms (422 with
@@ -24,8 +26,8 @@ class JobIn(BaseModel):
     remote: bool = False
     accommodations_offered: list[str] = []
     job_type: str = Field("fleksjob", description="fleksjob, praktik, few_hours or ordinary")
-    start_date: date | None = None
-    deadline: date | None = None
+    start_date: Day | None = None
+    deadline: Day | None = None
     status: Literal["draft", "published", "closed"] | None = None
 
 

@@ -27,6 +27,8 @@ MAX_ITEM_TEXT = 100  # one skill or language
 
 # Numbers from outside: ids fit in a 32-bit signed integer column on every database.
 MAX_ID = 2**31 - 1
+# Any integer in a JSON body: the largest a JavaScript client can send exactly (2**53 - 1).
+MAX_JSON_INT = 2**53 - 1
 MAX_PAGE = 10_000
 MAX_PAGE_SIZE = 100
 

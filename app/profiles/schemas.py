@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.kit.parse import Day
+
 
 class WishedJob(BaseModel):
     label: str
@@ -88,7 +90,7 @@ class ProfileUpdate(BaseModel):
     headline: str | None = None
     about: str | None = None
     status: Literal["ledighedsydelse", "in_flexjob", "change_of_field"] | None = None
-    available_from: date | None = None
+    available_from: Day | None = None
     wished_jobs: list[str] | None = Field(None, description="Job titles as typed")
     skills: list[str] | None = None
     languages: list[str] | None = None

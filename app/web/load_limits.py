@@ -1,6 +1,8 @@
 """Pure ASGI middleware that keeps one client from exhausting the server: a body-size limit
-(413 before anything parses the body, Content-Length or chunked) and a cap on the requests
-inside the app at once (the rest wait in the event loop, costing no thread or connection)."""
+(413 before anything parses the body, Content-Length or chunked), a cap on the requests
+inside the app at once (the rest wait in the event loop, costing no thread or connection),
+and 404 for a path whose id no table can hold (``/api/v1/profiles/99999999999999999999``
+would otherwise overflow the database driver in every ``/{id}`` route)."""
 
 from __future__ import annotations
 
@@ -38,10 +40,13 @@ class LoadLimits:
             return
         limit = body_limit_for(scope["path"])
         declared = _content_length(scope)
+        refusal = 404 if _has_oversized_id(scope["path"]) else None
         if declared is not None and declared > limit:
+            refusal = 413
+        if refusal is not None:
             from app.web.error_handlers import http_error
 
-            response = await http_error(Request(scope), HTTPException(413))
+            response = await http_error(Request(scope), HTTPException(refusal))
             await response(scope, receive, send)
             return
         received = 0
@@ -60,6 +65,13 @@ class LoadLimits:
 
         async with self.slots:
             await self.app(scope, counted_receive, send)
+
+
+def _has_oversized_id(path: str) -> bool:
+    return any(
+        part.isascii() and part.isdigit() and (len(part) > 10 or int(part) > limits.MAX_ID)
+        for part in path.split("/")
+    )
 
 
 def _content_length(scope: Scope) -> int | None:

@@ -1,9 +1,11 @@
-"""Parallel requests against a real uvicorn on a SQLite file: no request may fail with a 5xx
-("database is locked"). The full-size version is scripts/bench_concurrency.py."""
+"""A real server (``fleksbro serve``) on a SQLite file: parallel requests never fail with a
+5xx ("database is locked"; the full-size version is scripts/bench_concurrency.py), and
+X-Forwarded-For is ignored without a trusted proxy."""
 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -20,7 +22,7 @@ from app.auth.service import create_api_token
 from app.db import make_engine, session_scope
 from app.kit.passwords import hash_password
 from app.kit.tokens import hash_token
-from app.models import ApiToken
+from app.models import ApiToken, UserSession
 from app.settings import PROJECT_ROOT
 from tests.conftest import TEST_SECRET, migrate
 from tests.support.personas import PASSWORD, create_personas
@@ -57,9 +59,10 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list
         "FLEKSBRO_SECRET_KEY": TEST_SECRET,
         "FLEKSBRO_DATA_DIR": str(tmp / "data"),
         "FLEKSBRO_MATCHING_BACKGROUND": "false",
+        "FLEKSBRO_COOKIE_SECURE": "false",  # plain http on loopback
     }
-    command = [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory"]
-    command += ["--port", str(port), "--log-level", "warning", "--no-access-log"]
+    # Served as in production (fleksbro serve), so its proxy settings are the ones tested.
+    command = [sys.executable, "-m", "app.cli", "serve", "--port", str(port)]
     server = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -141,3 +144,24 @@ def test_a_read_touches_its_token_at_most_once_a_minute(
             assert connection.scalar(query) == first
     finally:
         engine.dispose()
+
+
+def test_forwarded_for_from_an_untrusted_client_is_ignored(
+    served: tuple[str, list[str], str, str],
+) -> None:
+    base, _, _, url = served
+    with httpx.Client(base_url=base) as client:
+        page = client.get("/login")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+        assert token
+        form = {"email": "fleks1@test.example", "password": PASSWORD, "csrf_token": token[1]}
+        response = client.post("/login", data=form, headers={"X-Forwarded-For": "203.0.113.9"})
+        assert response.status_code == 303
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            addresses = set(connection.scalars(select(UserSession.ip_address)))
+    finally:
+        engine.dispose()
+    assert "127.0.0.1" in addresses
+    assert "203.0.113.9" not in addresses
