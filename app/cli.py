@@ -49,6 +49,14 @@ def _demo_data(_args: argparse.Namespace) -> int:
     from app.demo.loader import load_demo_data
 
     settings = get_settings()
+    if not settings.is_development:
+        # The demo accounts share a published password, one of them an admin.
+        print(
+            f"error: demo-data refuses to run in {settings.environment}; it creates accounts "
+            "with a published password. Use FLEKSBRO_ENVIRONMENT=development.",
+            file=sys.stderr,
+        )
+        return 2
     with session_scope(engine_for(settings.database_url)) as db:
         summary = load_demo_data(db)
     print(summary)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.kit.limits import MAX_CONCURRENT_REQUESTS
@@ -74,16 +75,17 @@ def _take_write_lock(
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
+        path = make_url(url).database or ""
+        in_memory = not path or path == ":memory:"
+        if not in_memory:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+        # More connections than requests let in at once (app.web.load_limits) plus the
+        # background work, so no request ever waits for a pooled connection.
+        pool = {} if in_memory else {"pool_size": 10, "max_overflow": MAX_CONCURRENT_REQUESTS}
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": _BUSY_TIMEOUT_MS / 1000},
-            # More connections than requests let in at once (app.web.load_limits) plus the
-            # background work, so no request ever waits for a pooled connection.
-            pool_size=10,
-            max_overflow=MAX_CONCURRENT_REQUESTS + 6,
+            **pool,  # type: ignore[arg-type]
         )
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin_sqlite)

@@ -61,14 +61,15 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     settings = settings or get_settings()
     logging.basicConfig(level=logging.INFO)
     access_log.install()
-    docs = settings.docs_enabled
+    # Only the machine-readable description: Swagger UI would load its scripts from a CDN
+    # under a relaxed CSP. Any OpenAPI viewer can open /openapi.json.
     app = FastAPI(
         lifespan=_lifespan,
         title="Fleksbro API",
         version="1",
-        docs_url="/docs" if docs else None,
+        docs_url=None,
         redoc_url=None,
-        openapi_url="/openapi.json" if docs else None,
+        openapi_url="/openapi.json" if settings.serve_openapi else None,
     )
     app.state.settings = settings
     app.state.engine = engine or engine_for(settings.database_url)

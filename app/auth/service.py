@@ -14,7 +14,13 @@ from app.kit.clock import utcnow
 from app.kit.emails import normalise_email
 from app.kit.i18n import N_
 from app.kit.mailer import Mailer
-from app.kit.passwords import MIN_PASSWORD_LENGTH, hash_password, verify_password
+from app.kit.passwords import (
+    MAX_PASSWORD_LENGTH,
+    MIN_PASSWORD_LENGTH,
+    PASSWORD_TOO_SHORT,
+    hash_password,
+    verify_password,
+)
 from app.kit.tokens import hash_token, new_token
 from app.mail import service as mail
 from app.models import ApiToken, LinkPurpose, User
@@ -45,8 +51,8 @@ def authenticate(db: Session, settings: Settings, email: str, password: str, ip:
 def validate_new_password(password: str, confirm: str) -> dict[str, str]:
     errors: dict[str, str] = {}
     if len(password) < MIN_PASSWORD_LENGTH:
-        errors["password"] = f"Adgangskoden skal være mindst {MIN_PASSWORD_LENGTH} tegn."
-    elif len(password) > 200:
+        errors["password"] = N_(PASSWORD_TOO_SHORT)
+    elif len(password) > MAX_PASSWORD_LENGTH:
         errors["password"] = N_("Adgangskoden må højst være 200 tegn.")
     if password != confirm:
         errors["password_confirm"] = N_("De to adgangskoder er ikke ens.")

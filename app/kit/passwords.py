@@ -9,7 +9,10 @@ _hasher = PasswordHasher()  # argon2-cffi defaults to Argon2id with RFC 9106 par
 # Verifying against this keeps the timing of unknown accounts like that of real ones.
 _DUMMY_HASH = _hasher.hash("not-a-real-password")
 
-MIN_PASSWORD_LENGTH = 10
+# The one password rule: the check, its message and the hint on the forms all come from here.
+MIN_PASSWORD_LENGTH = 12
+MAX_PASSWORD_LENGTH = 200
+PASSWORD_TOO_SHORT = "Adgangskoden skal være mindst 12 tegn."  # N_: says MIN_PASSWORD_LENGTH
 
 
 def hash_password(password: str) -> str:

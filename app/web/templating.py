@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescap
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from app.kit.passwords import MIN_PASSWORD_LENGTH
 from app.web import csrf
 from app.web.i18n import language_of, translations
 
@@ -26,6 +27,7 @@ def environment(templates_dir: Path) -> Environment:
         auto_reload=False,
     )
     env.globals["static"] = lambda path: f"/static/{path}"
+    env.globals["min_password_length"] = MIN_PASSWORD_LENGTH
     return env
 
 
