@@ -51,7 +51,7 @@ def authenticate(db: Session, settings: Settings, email: str, password: str, ip:
 def validate_new_password(password: str, confirm: str) -> dict[str, str]:
     errors: dict[str, str] = {}
     if len(password) < MIN_PASSWORD_LENGTH:
-        errors["password"] = N_(PASSWORD_TOO_SHORT)
+        errors["password"] = PASSWORD_TOO_SHORT
     elif len(password) > MAX_PASSWORD_LENGTH:
         errors["password"] = N_("Adgangskoden må højst være 200 tegn.")
     if password != confirm:
