@@ -315,10 +315,10 @@ def _import_context(**extra: Any) -> dict[str, Any]:
 
 
 @router.get("/konsulent/import/eksempel.csv")
-def import_example(user: CurrentUser) -> Response:
+def import_example(db: SessionDep, user: CurrentUser) -> Response:
     policy.ensure_may_import(user)
     return Response(
-        csv_import.EXAMPLE.encode("utf-8"),
+        csv_import.example_csv(db, user).encode("utf-8"),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="fleksbro-jobopslag.csv"'},
     )
@@ -352,13 +352,17 @@ def import_confirm(
     settings: SettingsDep,
     user: CurrentUser,
     upload: Annotated[list[str] | None, Form()] = None,
+    include_duplicates: Annotated[str, Form()] = "",
 ) -> Response:
     policy.ensure_may_import(user)
     # The signed upload comes back in pieces: one form field may hold at most 1 MB.
-    content = csv_import.unpack(settings.secret_key, user, "".join(upload or []))
+    token = "".join(upload or [])
     try:
-        result = csv_import.import_csv(db, user, content)
+        result, earlier = csv_import.confirm(
+            db, settings.secret_key, user, token, include_duplicates == "1"
+        )
     except ValidationFailed as exc:
         ctx = _import_context(errors=exc.fields if "file" in exc.fields else {"_form": exc.message})
         return render(request, "jobs/import.html", ctx, status_code=422)
-    return render(request, "jobs/import_done.html", _import_context(result=result))
+    ctx = _import_context(result=result, already_imported=earlier)
+    return render(request, "jobs/import_done.html", ctx)

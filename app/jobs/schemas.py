@@ -82,3 +82,6 @@ class ImportOut(BaseModel):
     rejected_rows: list[ImportRowOut]
     rows: list[ImportRowOut]
     imported_ids: list[int]
+    duplicate_lines: list[int] = Field(
+        default_factory=list, description="Valid rows whose posting exists already"
+    )

@@ -17,6 +17,8 @@ from app.kit import limits
 _UPLOADS = {
     "/cv": limits.MAX_CV_BYTES + limits.UPLOAD_OVERHEAD_BYTES,
     "/konsulent/import": limits.MAX_CSV_BYTES + limits.UPLOAD_OVERHEAD_BYTES,
+    # The previewed upload comes back signed, compressed and base64-encoded (4/3 of its size).
+    "/konsulent/import/bekraeft": limits.MAX_CSV_BYTES * 4 // 3 + limits.UPLOAD_OVERHEAD_BYTES,
     "/api/v1/jobs/import": limits.MAX_CSV_BYTES + limits.UPLOAD_OVERHEAD_BYTES,
 }
 _UNLIMITED = ("/healthz", "/static/")
