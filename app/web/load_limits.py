@@ -70,10 +70,15 @@ class LoadLimits:
 
 
 def _has_oversized_id(path: str) -> bool:
-    return any(
-        part.isascii() and part.isdigit() and (len(part) > 10 or int(part) > limits.MAX_ID)
-        for part in path.split("/")
-    )
+    for part in path.split("/"):
+        number = part.removeprefix("-").removeprefix("+")
+        if (
+            number.isascii()
+            and number.isdigit()
+            and (len(number) > 10 or int(number) > limits.MAX_ID)
+        ):
+            return True
+    return False
 
 
 def _content_length(scope: Scope) -> int | None:

@@ -23,7 +23,7 @@ from tests.support.personas import Personas
 from tests.support.web import login
 
 HUGE = "99999999999999999999"
-BAD_IDS = [HUGE, "2147483648", "²", "-1", "0"]
+BAD_IDS = [HUGE, "-" + HUGE, "2147483648", "²", "-1", "0"]
 BAD_VALUES = [HUGE, "²", "٣", "9999-12-31T23:59:59-12:00", "31-12-9999", "\ud800", "x" * 300]
 # Every field name the HTML forms read; each form gets all of them, so each route sees the
 # ones it uses.
