@@ -30,9 +30,18 @@ def _serve(args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         workers=args.workers,
-        proxy_headers=True,
+        **proxy_options(get_settings().trusted_proxies),  # type: ignore[arg-type]
     )
     return 0
+
+
+def proxy_options(trusted_proxies: str) -> dict[str, object]:
+    """X-Forwarded-For is believed only from FLEKSBRO_TRUSTED_PROXIES; otherwise anyone could
+    send a fresh address with each login attempt and never be throttled."""
+    trusted = trusted_proxies.strip()
+    if not trusted:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": trusted}
 
 
 def _demo_data(_args: argparse.Namespace) -> int:
@@ -40,6 +49,15 @@ def _demo_data(_args: argparse.Namespace) -> int:
     from app.demo.loader import load_demo_data
 
     settings = get_settings()
+    if settings.environment == "production":
+        # The demo accounts share a published password, one of them an admin. (The test
+        # environment loads them for the browser tests.)
+        print(
+            "error: demo-data refuses to run in production; it creates accounts with a "
+            "published password (one of them an admin).",
+            file=sys.stderr,
+        )
+        return 2
     with session_scope(engine_for(settings.database_url)) as db:
         summary = load_demo_data(db)
     print(summary)
@@ -88,8 +106,14 @@ def _create_jobcentre(args: argparse.Namespace) -> int:
 
 
 def _api_token(args: argparse.Namespace) -> int:
-    from app.auth.service import create_api_token, user_by_email
+    from app.auth.service import (
+        create_api_token,
+        list_api_tokens,
+        revoke_api_token,
+        user_by_email,
+    )
     from app.db import engine_for, session_scope
+    from app.errors import NotFound
 
     settings = get_settings()
     with session_scope(engine_for(settings.database_url)) as db:
@@ -97,7 +121,18 @@ def _api_token(args: argparse.Namespace) -> int:
         if user is None:
             print(f"error: no user with e-mail {args.email}", file=sys.stderr)
             return 2
-        print(create_api_token(db, user, args.name))
+        if args.revoke is not None:
+            try:
+                revoke_api_token(db, user, args.revoke)
+            except NotFound:
+                print(f"error: {args.email} has no live token {args.revoke}", file=sys.stderr)
+                return 2
+            print(f"Token {args.revoke} revoked.")
+        elif args.list:
+            for token in list_api_tokens(db, user):
+                print(f"{token.id}\t{token.name}\texpires {token.expires_at:%Y-%m-%d}")
+        else:
+            print(create_api_token(db, user, args.name, ttl_days=args.days))
     return 0
 
 
@@ -176,11 +211,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     token = sub.add_parser(
         "api-token",
-        help="Print a new personal API token for a user (for integrations).",
-        description="Print a new personal API token for a user (for integrations). Shown once.",
+        help="Print a new personal API token for a user; list or revoke tokens.",
+        description="Print a new personal API token for a user (for integrations; shown once, "
+        "expires after --days), list the user's live tokens, or revoke one.",
     )
     token.add_argument("--email", required=True)
     token.add_argument("--name", default="cli", help="A label to recognise the token by")
+    token.add_argument("--days", type=int, default=365, help="Valid for this many days (≤ 1095)")
+    token.add_argument("--list", action="store_true", help="List the user's live tokens")
+    token.add_argument("--revoke", type=int, metavar="ID", help="Revoke the token with this id")
     token.set_defaults(func=_api_token)
 
     daily = sub.add_parser(

@@ -62,6 +62,12 @@ class TooManyAttempts(AppError):
     )
 
 
+class PayloadTooLarge(AppError):
+    status_code = 413
+    code = "payload_too_large"
+    default_message = N_("Det sendte er for stort. En fil må højst fylde 5 MB, en formular 1 MB.")
+
+
 class LinkInvalid(AppError):
     status_code = 410
     code = "link_invalid"

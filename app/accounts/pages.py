@@ -11,6 +11,7 @@ from app.accounts import policy, service
 from app.auth.sessions import start_session
 from app.companies import service as companies
 from app.errors import AppError, ValidationFailed
+from app.kit import parse
 from app.kit.i18n import N_
 from app.models import Role
 from app.web.cookies import set_session_cookie
@@ -89,7 +90,7 @@ def invite(
     errors: dict[str, str] = {}
     if role not in (Role.FLEXJOBBER.value, Role.COMPANY.value):
         errors["role"] = N_("Vælg om du inviterer en borger eller en virksomhedskontakt.")
-    if role == Role.COMPANY.value and not company_id.isdigit():
+    if role == Role.COMPANY.value and parse.record_id(company_id) is None:
         errors["company_id"] = N_("Vælg virksomheden.")
     if not errors:
         try:

@@ -21,6 +21,9 @@ def issue_link(
     created_by: User | None = None,
 ) -> str:
     token = new_token()
+    if purpose in SIGN_IN_PURPOSES:
+        # The newest reset or login link is the only one that works.
+        void_links(db, user.id, (purpose,))
     db.add(
         OneTimeLink(
             token_hash=hash_token(token),
@@ -31,6 +34,23 @@ def issue_link(
         )
     )
     return token
+
+
+SIGN_IN_PURPOSES = (LinkPurpose.PASSWORD_RESET, LinkPurpose.MAGIC_LOGIN)
+
+
+def void_links(db: Session, user_id: int, purposes: tuple[LinkPurpose, ...]) -> None:
+    """Uses up every outstanding link of these purposes for the user."""
+    db.execute(
+        update(OneTimeLink)
+        .where(
+            OneTimeLink.user_id == user_id,
+            OneTimeLink.purpose.in_(purposes),
+            OneTimeLink.used_at.is_(None),
+        )
+        .values(used_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
 
 
 def peek_link(db: Session, token: str, purpose: LinkPurpose) -> tuple[OneTimeLink, User]:

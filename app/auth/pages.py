@@ -119,7 +119,7 @@ def password_reset_request(
     if not is_valid_email(email.strip().lower()):
         ctx = {"errors": {"email": "Skriv en gyldig e-mailadresse."}, "values": {"email": email}}
         return render(request, "auth/password_reset_request.html", ctx, status_code=422)
-    service.request_password_reset(db, settings, mailer, email)
+    service.request_password_reset(db, settings, mailer, email, client_ip(request))
     return render(request, "auth/password_reset_sent.html")
 
 
@@ -162,7 +162,7 @@ def magic_link_request(
     if not is_valid_email(email.strip().lower()):
         ctx = {"errors": {"email": "Skriv en gyldig e-mailadresse."}, "values": {"email": email}}
         return render(request, "auth/magic_link_request.html", ctx, status_code=422)
-    service.request_magic_link(db, settings, mailer, email)
+    service.request_magic_link(db, settings, mailer, email, client_ip(request))
     return render(request, "auth/magic_link_sent.html")
 
 

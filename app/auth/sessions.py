@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from app.kit.clock import utcnow
@@ -13,7 +13,7 @@ from app.models import User, UserSession
 from app.settings import Settings
 
 # Writing last_seen_at on every request would turn every page view into a write.
-_TOUCH_AFTER = timedelta(seconds=60)
+TOUCH_AFTER = timedelta(seconds=60)
 
 
 def start_session(db: Session, user: User, ip: str, user_agent: str) -> str:
@@ -30,27 +30,35 @@ def start_session(db: Session, user: User, ip: str, user_agent: str) -> str:
     return token
 
 
-def resolve_session(db: Session, settings: Settings, token: str) -> tuple[UserSession, User] | None:
+def find_session(db: Session, token: str) -> tuple[UserSession, User] | None:
+    """The session and its user, expired or not. Reads only: the caller records the visit
+    (``touch_session``) or removes an expired session (``end_session``) in a short
+    transaction of its own, so a page view never holds the write lock."""
     row = db.execute(
         select(UserSession, User)
         .join(User, User.id == UserSession.user_id)
         .where(UserSession.token_hash == hash_token(token))
     ).first()
-    if row is None:
-        return None
-    user_session, user = row
+    return None if row is None else (row[0], row[1])
+
+
+def is_expired(settings: Settings, user_session: UserSession, user: User) -> bool:
     now = utcnow()
-    expired = (
+    return (
         now - user_session.last_seen_at > timedelta(minutes=settings.session_idle_minutes)
         or now - user_session.created_at > timedelta(hours=settings.session_absolute_hours)
         or not user.active
     )
-    if expired:
-        db.delete(user_session)
-        return None
-    if now - user_session.last_seen_at > _TOUCH_AFTER:
-        user_session.last_seen_at = now
-    return user_session, user
+
+
+def needs_touch(user_session: UserSession) -> bool:
+    return utcnow() - user_session.last_seen_at > TOUCH_AFTER
+
+
+def touch_session(db: Session, session_id: int) -> None:
+    db.execute(
+        update(UserSession).where(UserSession.id == session_id).values(last_seen_at=utcnow())
+    )
 
 
 def end_session(db: Session, token: str) -> None:

@@ -9,8 +9,10 @@ from sqlalchemy.orm import Session
 
 from app.errors import TooManyAttempts
 from app.kit.clock import utcnow
-from app.models import LoginFailure
+from app.models import LoginFailure, RateEvent
 from app.settings import Settings
+
+_LINK_MAIL = "link_mail"
 
 
 def check_not_throttled(db: Session, settings: Settings, email: str, ip: str) -> None:
@@ -29,6 +31,29 @@ def check_not_throttled(db: Session, settings: Settings, email: str, ip: str) ->
     )
     if (per_address or 0) >= settings.login_max_failures_per_address:
         raise TooManyAttempts()
+
+
+def allow_link_mail(db: Session, settings: Settings, email: str, ip: str) -> bool:
+    """Whether another reset or login-link e-mail may go to this address for this client now.
+    Counted whether or not the account exists, so the answer (always the same neutral page)
+    and the work done reveal nothing; at most a few e-mails an hour reach any inbox."""
+    now = utcnow()
+    since = now - timedelta(hours=1)
+    keys = {f"email:{email}": settings.link_mails_per_address_per_hour}
+    keys[f"ip:{ip}"] = settings.link_mails_per_client_per_hour
+    for key, allowed in keys.items():
+        count = db.scalar(
+            select(func.count())
+            .select_from(RateEvent)
+            .where(
+                RateEvent.kind == _LINK_MAIL, RateEvent.key == key, RateEvent.created_at >= since
+            )
+        )
+        if (count or 0) >= allowed:
+            return False
+    db.execute(delete(RateEvent).where(RateEvent.created_at < now - timedelta(days=1)))
+    db.add_all(RateEvent(kind=_LINK_MAIL, key=key[:320]) for key in keys)
+    return True
 
 
 def record_failure(db: Session, email: str, ip: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.candidates.service import MAX_DISTANCE_KM, MAX_PAGE, CandidateFilters
+from app.kit import parse
 from app.kit.i18n import N_
 
 
@@ -12,7 +13,7 @@ def _int(
     value = (raw or "").strip()
     if not value:
         return None
-    if not value.isdigit() or not low <= int(value) <= high:
+    if parse.digits(value, low, high) is None:
         errors[name] = message
         return None
     return int(value)

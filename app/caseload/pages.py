@@ -10,6 +10,7 @@ from fastapi.responses import Response
 
 from app.candidates.pages import page_url
 from app.caseload import service
+from app.kit import parse
 from app.web.deps import CurrentUser, SessionDep
 from app.web.routers import page_router
 from app.web.templating import render
@@ -22,7 +23,7 @@ SEARCH_TYPES = {"fleksjobbere": "flexjobbers", "virksomheder": "companies", "ops
 
 def _page_number(raw: str | None) -> int:
     value = (raw or "").strip()
-    return int(value) if value.isdigit() and 0 < int(value) <= service.MAX_PAGE else 1
+    return parse.digits(value, 1, service.MAX_PAGE) or 1
 
 
 @router.get("/konsulent")

@@ -91,6 +91,7 @@ def import_jobs(
     user: CurrentUser,
     file: Annotated[UploadFile, File(description="CSV, UTF-8, ; or , separated")],
     dry_run: bool = False,
+    include_duplicates: bool = False,
 ) -> ImportOut:
     """CSV import for consultants. dry_run=true: the preview with per-row errors. Otherwise every
     valid row is imported in one transaction and rejected rows are reported."""
@@ -101,11 +102,12 @@ def import_jobs(
     if dry_run:
         result = csv_import.parse(db, user, content)
     else:
-        result = csv_import.import_csv(db, user, content)
+        result = csv_import.import_csv(db, user, content, include_duplicates)
     return ImportOut(
         dry_run=dry_run,
         valid_rows=len(result.valid),
         rejected_rows=[_row(r) for r in result.rejected],
         rows=[_row(r) for r in result.rows],
         imported_ids=result.imported,
+        duplicate_lines=[r.line for r in result.duplicates],
     )

@@ -5,7 +5,9 @@ none). Framework-free like a service: it raises app.errors and never commits.
 Between preview and confirm the upload travels back to the browser compressed, base64-encoded
 and signed with the app's secret (bound to the consultant and valid for an hour), so nothing
 is stored server-side and a tampered or foreign upload is refused. The confirm step parses and
-validates everything again.
+validates everything again, and leaves a receipt (the digest of the signed upload): the same
+preview confirmed twice (a reload, a double click) imports once. A row whose posting already
+exists (same company, title and postcode) is shown as such and skipped unless asked for.
 """
 
 from __future__ import annotations
@@ -13,25 +15,30 @@ from __future__ import annotations
 import base64
 import binascii
 import csv
+import hashlib
 import io
+import secrets
 import time
 import zlib
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.audit.service import record
 from app.companies.service import cvr_is_valid
-from app.errors import Forbidden, ValidationFailed
+from app.errors import Conflict, Forbidden, ValidationFailed
 from app.jobs import policy
 from app.jobs.search_text import posting_search_text
 from app.jobs.service import FIELDS, resolve_esco_uri, validate_posting
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
+from app.kit.parse import digits
 from app.kit.tokens import same, sign
-from app.models import Company, JobPosting, PostingStatus, User
+from app.models import Company, ImportReceipt, JobPosting, PostingStatus, User
 
 COLUMNS = (
     "company_cvr",
@@ -58,16 +65,6 @@ _IMPORT_STATUSES = (PostingStatus.DRAFT.value, PostingStatus.PUBLISHED.value)
 # Posting field -> CSV column, where the names differ.
 _COLUMN_OF = {"accommodations_offered": "accommodations"}
 
-EXAMPLE = (
-    "company_cvr;title;description;tasks;required_skills;nice_skills;hours_min;hours_max;"
-    "hourly_wage;postcode;remote;accommodations;job_type;start_date;deadline;status\r\n"
-    "12345674;Kontorassistent;Vi søger en kontorassistent til et roligt kontor.;"
-    "Post, telefon og bogføring;bogføring|Excel;fakturering;10;15;185;2900;nej;"
-    "no_heavy_lifting|quiet_environment;fleksjob;2027-02-01;2027-01-15;published\r\n"
-    "12345674;Pedelmedhjælper;Lettere pedelopgaver på skolen.;Oprydning;;;8;12;;2900;nej;"
-    "varied_tasks;few_hours;;;draft\r\n"
-)
-
 
 @dataclass
 class ImportRow:
@@ -79,6 +76,7 @@ class ImportRow:
     errors: dict[str, str] = field(default_factory=dict)
     clean: dict[str, Any] = field(default_factory=dict)
     company_id: int | None = None
+    duplicate: bool = False  # the posting exists already, or an earlier line is the same
 
     @property
     def ok(self) -> bool:
@@ -97,6 +95,13 @@ class ImportResult:
     @property
     def rejected(self) -> list[ImportRow]:
         return [row for row in self.rows if not row.ok]
+
+    @property
+    def duplicates(self) -> list[ImportRow]:
+        return [row for row in self.rows if row.ok and row.duplicate]
+
+    def to_import(self, include_duplicates: bool) -> list[ImportRow]:
+        return [row for row in self.valid if include_duplicates or not row.duplicate]
 
 
 def _file_error(message: str) -> ValidationFailed:
@@ -171,20 +176,53 @@ def parse(db: Session, user: User, content: bytes) -> ImportResult:
             row.errors["status"] = N_("Status skal være draft eller published.")
         row.status = status
         result.append(row)
+    _mark_duplicates(db, result)
     return ImportResult(rows=result)
 
 
-def import_csv(db: Session, user: User, content: bytes) -> ImportResult:
-    """Creates every valid row's posting. The caller's transaction makes it all or nothing."""
+def _key(company_id: int | None, title: str, postcode: str | None) -> tuple[Any, ...]:
+    return (company_id, title.casefold(), postcode or "")
+
+
+def _mark_duplicates(db: Session, rows: list[ImportRow]) -> None:
+    company_ids = {row.company_id for row in rows if row.ok}
+    if not company_ids:
+        return
+    existing = {
+        _key(company_id, title, postcode)
+        for company_id, title, postcode in db.execute(
+            select(JobPosting.company_id, JobPosting.title, JobPosting.postcode).where(
+                JobPosting.company_id.in_(company_ids),
+                JobPosting.status != PostingStatus.CLOSED,
+            )
+        )
+    }
+    for row in rows:
+        if row.ok:
+            key = _key(row.company_id, row.title, row.clean.get("postcode"))
+            row.duplicate = key in existing
+            existing.add(key)
+
+
+def import_csv(
+    db: Session, user: User, content: bytes, include_duplicates: bool = False
+) -> ImportResult:
+    """Creates every valid row's posting (rows that exist already only if asked). The caller's
+    transaction makes it all or nothing."""
     result = parse(db, user, content)
     if not result.valid:
         raise ValidationFailed(
             N_("Ingen rækker kunne importeres. Ret fejlene og prøv igen."),
             fields={f"line_{row.line}": next(iter(row.errors.values())) for row in result.rows},
         )
-    names = {row.company_id: row.company_name for row in result.valid}
+    chosen = result.to_import(include_duplicates)
+    if not chosen:
+        raise ValidationFailed(
+            N_("Alle gyldige rækker findes allerede som jobopslag. Intet er importeret.")
+        )
+    names = {row.company_id: row.company_name for row in chosen}
     now = utcnow()
-    for row in result.valid:
+    for row in chosen:
         assert row.company_id is not None
         posting = JobPosting(company_id=row.company_id, created_by_id=user.id)
         for name in FIELDS:
@@ -201,12 +239,56 @@ def import_csv(db: Session, user: User, content: bytes) -> ImportResult:
     return result
 
 
+def confirm(
+    db: Session, secret: str, user: User, token: str, include_duplicates: bool = False
+) -> tuple[ImportResult, int | None]:
+    """Imports a previewed upload once: (the result, None), or (the preview again, how many
+    postings the earlier confirmation made) if this upload was confirmed before."""
+    content = unpack(secret, user, token)
+    digest = hashlib.sha256(token.encode("ascii", "replace")).hexdigest()
+    done = db.scalar(select(ImportReceipt).where(ImportReceipt.digest == digest))
+    if done is not None:
+        return parse(db, user, content), done.imported
+    result = import_csv(db, user, content, include_duplicates)
+    try:
+        with db.begin_nested():
+            db.add(ImportReceipt(digest=digest, user_id=user.id, imported=len(result.imported)))
+    except IntegrityError as exc:
+        # The same preview confirmed at the same moment elsewhere: undo this one entirely.
+        raise Conflict(N_("Importen er allerede i gang eller gennemført.")) from exc
+    return result, None
+
+
+def example_csv(db: Session, user: User, today: date | None = None) -> str:
+    """The example file with a company of the consultant's own jobcentre and dates ahead, so
+    it imports as it is (the same rows a second time are shown as existing)."""
+    today = today or utcnow().date()
+    company = db.scalar(
+        select(Company)
+        .where(Company.jobcentre_id == user.jobcentre_id)
+        .order_by(func.lower(Company.name), Company.id)
+        .limit(1)
+    )
+    cvr = company.cvr if company is not None else "12345674"
+    postcode = (company.postcode if company is not None else None) or "2900"
+    start, deadline = today + timedelta(days=60), today + timedelta(days=30)
+    return (
+        ";".join(COLUMNS) + "\r\n"
+        f"{cvr};Kontorassistent;Vi søger en kontorassistent til et roligt kontor.;"
+        f"Post, telefon og bogføring;bogføring|Excel;fakturering;10;15;185;{postcode};nej;"
+        f"no_heavy_lifting|quiet_environment;fleksjob;{start};{deadline};published\r\n"
+        f"{cvr};Pedelmedhjælper;Lettere pedelopgaver.;Oprydning;;;8;12;;{postcode};nej;"
+        "varied_tasks;few_hours;;;draft\r\n"
+    )
+
+
 # ---------------------------------------------------------------- the upload between steps
 
 
 def pack(secret: str, user: User, content: bytes, now: float | None = None) -> str:
-    """The upload as a signed form value: '<issued>.<base64 zlib>.<hmac>'."""
-    issued = str(int(now if now is not None else time.time()))
+    """The upload as a signed form value: '<issued>-<nonce>.<base64 zlib>.<hmac>'. The nonce
+    makes every preview its own (the receipt of one confirmation is not another's)."""
+    issued = f"{int(now if now is not None else time.time())}-{secrets.token_hex(8)}"
     body = base64.urlsafe_b64encode(zlib.compress(content, 9)).decode("ascii")
     return f"{issued}.{body}.{sign(secret, f'import:{user.id}:{issued}:{body}')}"
 
@@ -214,12 +296,13 @@ def pack(secret: str, user: User, content: bytes, now: float | None = None) -> s
 def unpack(secret: str, user: User, token: str, now: float | None = None) -> bytes:
     parts = token.split(".")
     expired = N_("Forhåndsvisningen er udløbet. Upload filen igen.")
-    if len(parts) != 3 or not parts[0].isdigit():
+    seconds = digits(parts[0].partition("-")[0], 0, 2**40) if len(parts) == 3 else None
+    if seconds is None:
         raise Forbidden(expired)
     issued, body, signature = parts
     if not same(signature, sign(secret, f"import:{user.id}:{issued}:{body}")):
         raise Forbidden(expired)
-    if (now if now is not None else time.time()) - int(issued) > TOKEN_TTL_SECONDS:
+    if (now if now is not None else time.time()) - seconds > TOKEN_TTL_SECONDS:
         raise Forbidden(expired)
     try:
         content = zlib.decompress(base64.urlsafe_b64decode(body.encode("ascii")))

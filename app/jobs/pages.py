@@ -13,9 +13,11 @@ from app.companies import service as companies
 from app.errors import ValidationFailed
 from app.income.teaser import teaser_context
 from app.jobs import csv_import, policy, service
+from app.kit import parse
 from app.kit.i18n import N_
 from app.matches import service as matches
 from app.matches.pages import STATE_LABELS, done_messages
+from app.kit.limits import MAX_PAGE
 from app.models import Company, JobPosting, PostingStatus, Role
 from app.web.deps import CurrentUser, SessionDep, SettingsDep
 from app.web.i18n import language_of
@@ -166,11 +168,12 @@ def create_posting(
     company_id = data["company_id"]
     company = None
     try:
-        if not company_id.isdigit():
+        company_number = parse.record_id(company_id)
+        if company_number is None:
             _clean, errors = service.validate_posting(data)
             errors = {"company_id": N_("Vælg virksomheden."), **errors}
             raise ValidationFailed(fields=errors)
-        company = service.get_company(db, int(company_id))
+        company = service.get_company(db, company_number)
         policy.ensure_can_manage_company(db, user, company)
         posting = service.create_posting(db, user, company.id, data, status=status)
     except ValidationFailed as exc:
@@ -237,7 +240,7 @@ def browse(
     policy.ensure_may_browse(user)
     chosen = accommodations or []
     filters, errors = service.clean_filters(q, fit_hours, max_km, origin, chosen, job_type)
-    number = int(page) if page.isdigit() else 1
+    number = parse.digits(page, 1, MAX_PAGE) or 1
     result = service.search_postings(db, user, filters, number)
     profile = service.own_profile(db, user)
     params: list[tuple[str, str]] = [
@@ -345,10 +348,10 @@ def _import_context(**extra: Any) -> dict[str, Any]:
 
 
 @router.get("/konsulent/import/eksempel.csv")
-def import_example(user: CurrentUser) -> Response:
+def import_example(db: SessionDep, user: CurrentUser) -> Response:
     policy.ensure_may_import(user)
     return Response(
-        csv_import.EXAMPLE.encode("utf-8"),
+        csv_import.example_csv(db, user).encode("utf-8"),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="fleksbro-jobopslag.csv"'},
     )
@@ -382,13 +385,17 @@ def import_confirm(
     settings: SettingsDep,
     user: CurrentUser,
     upload: Annotated[list[str] | None, Form()] = None,
+    include_duplicates: Annotated[str, Form()] = "",
 ) -> Response:
     policy.ensure_may_import(user)
     # The signed upload comes back in pieces: one form field may hold at most 1 MB.
-    content = csv_import.unpack(settings.secret_key, user, "".join(upload or []))
+    token = "".join(upload or [])
     try:
-        result = csv_import.import_csv(db, user, content)
+        result, earlier = csv_import.confirm(
+            db, settings.secret_key, user, token, include_duplicates == "1"
+        )
     except ValidationFailed as exc:
         ctx = _import_context(errors=exc.fields if "file" in exc.fields else {"_form": exc.message})
         return render(request, "jobs/import.html", ctx, status_code=422)
-    return render(request, "jobs/import_done.html", _import_context(result=result))
+    ctx = _import_context(result=result, already_imported=earlier)
+    return render(request, "jobs/import_done.html", ctx)

@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.kit.parse import Day
+
 
 class JobIn(BaseModel):
     """A posting as the API receives it. Checked by the same rules as the forms (422 with
@@ -27,8 +29,8 @@ class JobIn(BaseModel):
     remote: bool = False
     accommodations_offered: list[str] = []
     job_type: str = Field("fleksjob", description="fleksjob, praktik, few_hours or ordinary")
-    start_date: date | None = None
-    deadline: date | None = None
+    start_date: Day | None = None
+    deadline: Day | None = None
     status: Literal["draft", "published", "closed"] | None = None
 
 
@@ -84,3 +86,6 @@ class ImportOut(BaseModel):
     rejected_rows: list[ImportRowOut]
     rows: list[ImportRowOut]
     imported_ids: list[int]
+    duplicate_lines: list[int] = Field(
+        default_factory=list, description="Valid rows whose posting exists already"
+    )

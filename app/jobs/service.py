@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +16,7 @@ from app.audit.service import record
 from app.errors import NotFound, ValidationFailed
 from app.jobs import policy
 from app.jobs.search_text import posting_search_text
+from app.kit import limits, parse
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
 from app.kit.text import like_pattern, search_terms
@@ -39,8 +39,8 @@ from matching.reference import (
 
 PAGE_SIZE = 20
 HOURS_MIN, HOURS_MAX = 1, 37
-MAX_TEXT = 10_000
-MAX_SKILLS = 40
+MAX_TEXT = limits.MAX_LONG_TEXT
+MAX_SKILLS = limits.MAX_LIST_ITEMS
 MAX_DISTANCE_KM = 500
 WAGE_MIN, WAGE_MAX = 1, 2000
 
@@ -64,67 +64,28 @@ FIELDS = (
 )
 JOB_TYPES = tuple(t.value for t in JobType)
 STATUSES = tuple(s.value for s in PostingStatus)
-_SPLIT = re.compile(r"[\n\r|;,]+")
-_DMY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
 
 
 # ---------------------------------------------------------------- validation
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
+# The one set of parsing rules (app.kit.parse), under the names this module has always used.
+_text = parse.text
+_bool = parse.boolean
+_int = parse.integer
 
 
 def _list(value: Any) -> list[str]:
-    """A list from a list, or from text separated by new lines, commas, semicolons or |."""
-    if value is None:
-        return []
-    items = value if isinstance(value, list | tuple) else _SPLIT.split(str(value))
-    out: list[str] = []
-    for item in items:
-        text = _text(item)
-        if text and text not in out:
-            out.append(text)
-    return out
-
-
-def _bool(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    return _text(value).lower() in ("1", "true", "ja", "yes", "on", "x", "sand")
-
-
-def _int(value: Any) -> int | None:
-    """An int, None if empty; raises ValueError on anything else."""
-    if value is None or isinstance(value, bool):
-        if isinstance(value, bool):
-            raise ValueError
-        return None
-    if isinstance(value, int):
-        return value
-    text = _text(value)
-    if not text:
-        return None
-    if not re.fullmatch(r"-?\d{1,4}", text):
-        raise ValueError
-    return int(text)
+    """A list from a list, or from text separated by new lines, commas, semicolons or |,
+    without repeats; at most one past MAX_SKILLS items (enough to say it is too long)."""
+    return parse.unique(parse.items(value), limit=MAX_SKILLS)
 
 
 def parse_date(value: Any) -> date | None:
     """ISO dates (2026-03-01) and Danish ones (1-3-2026, 01.03.2026); None if empty."""
-    if value is None or isinstance(value, date):
-        return value
-    text = _text(value)
-    if not text:
-        return None
-    match = _DMY.match(text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        parsed = date(year, month, day)
-    else:
-        parsed = date.fromisoformat(text)
-    if not 2000 <= parsed.year <= 2100:
-        raise ValueError
+    parsed = parse.day(value)
+    if parsed is not None and parsed.year < 2000:
+        raise ValueError("year out of range")
     return parsed
 
 

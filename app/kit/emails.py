@@ -1,8 +1,11 @@
+"""E-mail addresses: checked by email-validator (RFC 5321/5322 syntax, no DNS look-up), so
+an address such as ``a,b@evil.example`` (a list to a mail server) is refused."""
+
 from __future__ import annotations
 
-import re
+from email_validator import EmailNotValidError, validate_email
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+from app.kit.limits import MAX_EMAIL
 
 
 def normalise_email(value: str) -> str:
@@ -10,4 +13,11 @@ def normalise_email(value: str) -> str:
 
 
 def is_valid_email(value: str) -> bool:
-    return len(value) <= 254 and bool(_EMAIL.match(value))
+    if len(value) > MAX_EMAIL:
+        return False
+    try:
+        # The reserved test domains (.example, .test) stay allowed: the demo data uses them.
+        validate_email(value, check_deliverability=False, test_environment=True)
+    except EmailNotValidError:
+        return False
+    return True

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from app.kit.i18n import N_
+from app.kit.limits import MAX_ID
 from app.matches import consent as consents
 from app.matches import lifecycle, messaging, ranking, service, suggestions
 from app.matches.display import shown_band, shown_label
@@ -307,7 +308,7 @@ def grant_consent(db: SessionDep, user: CurrentUser, body: ConsentIn) -> Consent
 
 @router.delete("/me/consents", status_code=204)
 def withdraw_consent(
-    db: SessionDep, user: CurrentUser, company_id: Annotated[int, Query()]
+    db: SessionDep, user: CurrentUser, company_id: Annotated[int, Query(ge=1, le=MAX_ID)]
 ) -> Response:
     service.own_profile(db, user)
     consents.withdraw(db, user, company_id)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
 
+from app.kit import parse
 from app.kit.i18n import N_
 from app.matches.service import ActionInput
 
@@ -56,7 +57,7 @@ def parse_hours(value: str, name: str, errors: dict[str, str]) -> int | None:
     value = value.strip()
     if not value:
         return None
-    if not value.isdigit() or not 1 <= int(value) <= 37:
+    if parse.digits(value, 1, 37) is None:
         errors[name] = N_("Timer om ugen skal være mellem 1 og 37.")
         return None
     return int(value)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from app.income.teaser import teaser_context
+from app.kit import parse
 from app.kit.i18n import N_
 from app.matches import consent as consents
 from app.matches import lifecycle, messaging, ranking, service, suggestions
@@ -160,7 +161,7 @@ MAX_MATCHES_SHOWN = 100
 def _shown_count(raw: str | None) -> int:
     """How many ranked jobs to show: 20 at first, 20 more per "Vis flere job" (at most 100)."""
     value = (raw or "").strip()
-    wanted = int(value) if value.isdigit() else MATCHES_PER_PAGE
+    wanted = parse.digits(value) or MATCHES_PER_PAGE
     return min(max(wanted, MATCHES_PER_PAGE), MAX_MATCHES_SHOWN)
 
 
@@ -331,7 +332,7 @@ def _board_action(
     action: str,
 ) -> Response:
     profile_id, job_id = form.get("profile_id", ""), form.get("job_id", "")
-    if not (profile_id.isdigit() and job_id.isdigit()):
+    if parse.record_id(profile_id) is None or parse.record_id(job_id) is None:
         raise ValidationFailed()
     data = action_from_form(form | {"action": action})
 
@@ -562,7 +563,7 @@ def my_data(request: Request, db: SessionDep, user: CurrentUser) -> Response:
 @router.post("/mine-data/samtykke/traek-tilbage")
 def my_data_withdraw(db: SessionDep, user: CurrentUser, form: FormDep) -> Response:
     company_id = form.get("company_id", "")
-    if not company_id.isdigit():
+    if parse.record_id(company_id) is None:
         raise ValidationFailed(fields={"company_id": N_("Vælg en virksomhed.")})
     service.own_profile(db, user)
     consents.withdraw(db, user, int(company_id))

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from matching.bands import Band
+from app.kit.parse import Day, Moment
 
 
 class JobMatchOut(BaseModel):
@@ -120,12 +121,12 @@ class MatchActionIn(BaseModel):
     note: str = Field("", max_length=2000)
     reason: str = Field("", max_length=60)
     on_behalf_reason: str = Field("", max_length=500)
-    meeting_at: datetime | None = Field(None, description="With a time zone")
+    meeting_at: Moment | None = Field(None, description="With a time zone")
     meeting_place: str = Field("", max_length=300)
     meeting_online: bool = False
     meeting_participants: str = Field("", max_length=2000)
-    start: date | None = Field(None, description="Trial or hiring start")
-    end: date | None = Field(None, description="Trial end")
+    start: Day | None = Field(None, description="Trial or hiring start")
+    end: Day | None = Field(None, description="Trial end")
     hours: int | None = Field(None, description="Hours a week (trial or hiring)")
     saved: bool = True
 

@@ -17,6 +17,7 @@ from app.models.event import (
     Event,
     EventSignup,
 )
+from app.models.import_receipt import ImportReceipt
 from app.models.job_posting import JobPosting, JobType, PostingStatus
 from app.models.jobcentre import Jobcentre
 from app.models.login_failure import LoginFailure
@@ -25,6 +26,7 @@ from app.models.message import ConversationRead, Message
 from app.models.notification import Notification
 from app.models.one_time_link import LinkPurpose, OneTimeLink
 from app.models.profile import AccommodationNeeds, FlexjobberProfile, JobseekerStatus, Visibility
+from app.models.rate_event import RateEvent
 from app.models.session import UserSession
 from app.models.user import Role, User
 
@@ -50,6 +52,7 @@ __all__ = [
     "Event",
     "EventSignup",
     "FlexjobberProfile",
+    "ImportReceipt",
     "JobPosting",
     "JobType",
     "Jobcentre",
@@ -63,6 +66,7 @@ __all__ = [
     "Notification",
     "OneTimeLink",
     "PostingStatus",
+    "RateEvent",
     "Role",
     "User",
     "UserSession",

@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.kit.parse import Day
+
 
 class WishedJob(BaseModel):
     label: str
@@ -104,7 +106,7 @@ class ProfileUpdate(BaseModel):
     headline: str | None = None
     about: str | None = None
     status: Literal["ledighedsydelse", "in_flexjob", "change_of_field"] | None = None
-    available_from: date | None = None
+    available_from: Day | None = None
     keeps_looking: bool | None = Field(
         None, description="Keep getting job suggestions while hired or in a fleksjob"
     )

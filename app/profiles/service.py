@@ -24,6 +24,7 @@ from app.accounts.service import create_user
 from app.audit import service as audit
 from app.auth import links
 from app.errors import Forbidden, NotFound, ValidationFailed
+from app.kit import parse
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
 from app.kit.mailer import Mailer
@@ -158,45 +159,11 @@ def view_for(db: Session, viewer: User, profile_id: int) -> ProfileView:
 # ---------------------------------------------------------------- parsing helpers
 
 
-def _text(value: object) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def _int(value: object) -> int | None:
-    """None for blank; raises ValueError for anything that is not a whole number."""
-    if isinstance(value, bool):
-        raise ValueError
-    if value is None:
-        return None
-    if isinstance(value, int):
-        return value
-    text = str(value).strip()
-    if not text:
-        return None
-    if not re.fullmatch(r"-?\d{1,6}", text):
-        raise ValueError
-    return int(text)
-
-
-def _bool(value: object) -> bool:
-    if isinstance(value, bool):
-        return value
-    return _text(value).lower() in ("1", "true", "on", "ja", "yes")
-
-
-def _date(value: object) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    text = _text(value)
-    if not text:
-        return None
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text) or re.fullmatch(
-        r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})", text
-    )
-    if not match:
-        raise ValueError
-    a, b, c = (int(part) for part in match.groups())
-    return date(a, b, c) if a > 31 else date(c, b, a)
+# The one set of parsing rules (app.kit.parse), under the names this module has always used.
+_text = parse.text
+_int = parse.integer
+_bool = parse.boolean
+_date = parse.day
 
 
 def _items(value: object) -> list[str]:
@@ -211,10 +178,8 @@ def _items(value: object) -> list[str]:
 
 
 def _unique(items: Iterable[str]) -> list[str]:
-    seen: dict[str, str] = {}
-    for item in items:
-        seen.setdefault(fold(item), item)
-    return list(seen.values())
+    # Stops one past the largest cap used with it (MAX_SKILLS): enough for every "too many".
+    return parse.unique(items, key=fold, limit=MAX_SKILLS)
 
 
 def _month(value: str) -> bool:

@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.errors import AppError, Forbidden, NotAuthenticated, NotFound
+from app.errors import AppError, Forbidden, NotAuthenticated, NotFound, PayloadTooLarge
 from app.kit.i18n import N_
 from app.web.i18n import gettext_for, language_of
 from app.web.templating import render
@@ -25,6 +25,7 @@ _TITLES = {
     405: N_("Forespørgslen kunne ikke behandles"),
     409: N_("Det findes allerede"),
     410: N_("Linket virker ikke længere"),
+    413: N_("For stor forespørgsel"),
     422: N_("Noget er ikke udfyldt korrekt"),
     429: N_("For mange forsøg"),
     500: N_("Der skete en fejl hos os"),
@@ -65,6 +66,9 @@ async def http_error(request: Request, exc: Exception) -> Response:
         return _respond(request, 404, NotFound.code, NotFound.default_message, {})
     if exc.status_code == 403:
         return _respond(request, 403, Forbidden.code, Forbidden.default_message, {})
+    if exc.status_code == 413:
+        too_large = PayloadTooLarge
+        return _respond(request, 413, too_large.code, too_large.default_message, {})
     message = "Forespørgslen kunne ikke behandles."
     return _respond(request, exc.status_code, "http_error", message, {})
 

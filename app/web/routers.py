@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 
 from app.web.guards import api_same_site, page_csrf
+from app.web.json_body import CheckedJsonRoute
 
 
 def page_router() -> APIRouter:
@@ -12,4 +13,9 @@ def page_router() -> APIRouter:
 
 
 def api_router(tag: str) -> APIRouter:
-    return APIRouter(prefix="/api/v1", tags=[tag], dependencies=[Depends(api_same_site)])
+    return APIRouter(
+        prefix="/api/v1",
+        tags=[tag],
+        dependencies=[Depends(api_same_site)],
+        route_class=CheckedJsonRoute,
+    )

@@ -16,12 +16,6 @@ CSP = (
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
-# Swagger UI needs its CDN assets and inline bootstrapping; only /docs gets this.
-DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: "
-    "https://fastapi.tiangolo.com; frame-ancestors 'none'"
-)
 
 
 class SecurityHeaders:
@@ -62,7 +56,7 @@ class SecurityHeaders:
 
 def _add_headers(scope: Scope, state: dict[str, Any], headers: MutableHeaders) -> None:
     path: str = scope["path"]
-    headers["Content-Security-Policy"] = DOCS_CSP if path in ("/docs", "/redoc") else CSP
+    headers["Content-Security-Policy"] = CSP
     headers["X-Content-Type-Options"] = "nosniff"
     headers["Referrer-Policy"] = "same-origin"
     headers["X-Frame-Options"] = "DENY"

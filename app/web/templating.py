@@ -14,6 +14,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from app.matches.display import shown_band, shown_label, shown_score
+from app.kit.passwords import MIN_PASSWORD_LENGTH
 from app.web import csrf
 from app.web.i18n import language_of, translations
 
@@ -30,6 +31,7 @@ def environment(templates_dir: Path) -> Environment:
     env.globals["score_shown"] = shown_score
     env.globals["score_band"] = shown_band
     env.globals["score_label"] = shown_label
+    env.globals["min_password_length"] = MIN_PASSWORD_LENGTH
     return env
 
 

@@ -80,7 +80,7 @@ def test_reset_form_rejects_short_and_mismatched_passwords(
         path, data={"password": "kort", "password_confirm": "andet", "csrf_token": csrf_from(form)}
     )
     assert response.status_code == 422
-    assert "mindst 10 tegn" in response.text
+    assert "mindst 12 tegn" in response.text
     assert "ikke ens" in response.text
     assert client.get(path).status_code == 200  # a failed attempt does not use the link up
 

@@ -13,6 +13,7 @@ GET_MATRIX = {
     "/hjem": LOGGED_IN,
     "/inviter": STAFF,
     "/api/v1/me": api(LOGGED_IN),
+    "/api/v1/me/tokens": api(LOGGED_IN),
 }
 
 NOT_WALKED = {
@@ -20,5 +21,6 @@ NOT_WALKED = {
     "/login-link/{token}": "token in the URL decides (tests/app/auth/test_links.py)",
     "/invitation/{token}": "token in the URL decides (tests/app/accounts/test_invitations.py)",
     "/logout": "POST only",
+    "/api/v1/me/tokens/{token_id}": "DELETE only (tests/app/auth/test_abuse.py)",
     "/sprog": "POST only",
 }

@@ -224,3 +224,75 @@ def test_api_dry_run_and_import(client: TestClient, db: Session, personas: Perso
     assert nothing.status_code == 422
     assert nothing.json()["error"]["code"] == "validation_failed"
     assert postings(db) == before + 1
+
+
+def test_confirming_the_same_preview_twice_imports_once(
+    client: TestClient, db: Session, personas: Personas
+) -> None:
+    login(client, personas.consultant.email)
+    before = postings(db)
+    preview = upload(client, csv_text(good_row("Engangsjob")))
+    form = {"csrf_token": csrf(client, "/konsulent/import"), "upload": pieces(preview.text)}
+    first = client.post("/konsulent/import/bekraeft", data=form)
+    assert first.status_code == 200 and "1 jobopslag er importeret" in first.text
+    again = client.post("/konsulent/import/bekraeft", data=form)  # a reload of the confirm step
+    assert again.status_code == 200
+    assert "allerede importeret (1 jobopslag)" in again.text
+    assert postings(db) == before + 1
+
+
+def test_uploading_the_same_file_again_shows_and_skips_existing_rows(
+    client: TestClient, db: Session, personas: Personas
+) -> None:
+    login(client, personas.consultant.email)
+    content = csv_text(good_row("Gentaget job"), good_row("Helt nyt job"))
+    first = upload(client, csv_text(good_row("Gentaget job")))
+    client.post(
+        "/konsulent/import/bekraeft",
+        data={"csrf_token": csrf(client, "/konsulent/import"), "upload": pieces(first.text)},
+    )
+    before = postings(db)
+    preview = upload(client, content)
+    assert "1 række findes allerede som jobopslag" in preview.text
+    assert "Findes allerede" in preview.text
+    done = client.post(
+        "/konsulent/import/bekraeft",
+        data={"csrf_token": csrf(client, "/konsulent/import"), "upload": pieces(preview.text)},
+    )
+    assert "1 jobopslag er importeret" in done.text
+    assert postings(db) == before + 1
+    same = db.scalars(select(JobPosting).where(JobPosting.title == "Gentaget job")).all()
+    assert len(same) == 1
+    # asked for, the existing row is imported once more
+    preview = upload(client, csv_text(good_row("Gentaget job")))
+    done = client.post(
+        "/konsulent/import/bekraeft",
+        data={
+            "csrf_token": csrf(client, "/konsulent/import"),
+            "upload": pieces(preview.text),
+            "include_duplicates": "1",
+        },
+    )
+    assert "1 jobopslag er importeret" in done.text
+
+
+def test_the_example_file_imports_for_any_jobcentre(
+    client: TestClient, db: Session, personas: Personas
+) -> None:
+    """The outsider's jobcentre has none of the personas' companies: its example names one of
+    its own."""
+    from app.models import Company
+
+    db.add(Company(name="Andet Center ApS", cvr="11223344", postcode="8000",
+                   jobcentre_id=personas.outsider.jobcentre_id))  # fmt: skip
+    db.flush()
+    login(client, personas.outsider.email)
+    example = client.get("/konsulent/import/eksempel.csv")
+    assert "11223344" in example.text
+    preview = upload(client, example.content)
+    assert "2 af 2 rækker er gyldige" in preview.text
+    done = client.post(
+        "/konsulent/import/bekraeft",
+        data={"csrf_token": csrf(client, "/konsulent/import"), "upload": pieces(preview.text)},
+    )
+    assert "2 jobopslag er importeret" in done.text
