@@ -15,9 +15,9 @@ from app.income.teaser import teaser_context
 from app.jobs import csv_import, policy, service
 from app.kit import parse
 from app.kit.i18n import N_
+from app.kit.limits import MAX_PAGE
 from app.matches import service as matches
 from app.matches.pages import STATE_LABELS, done_messages
-from app.kit.limits import MAX_PAGE
 from app.models import Company, JobPosting, PostingStatus, Role
 from app.web.deps import CurrentUser, SessionDep, SettingsDep
 from app.web.i18n import language_of

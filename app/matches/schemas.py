@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from matching.bands import Band
 from app.kit.parse import Day, Moment
+from matching.bands import Band
 
 
 class JobMatchOut(BaseModel):

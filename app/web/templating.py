@@ -13,8 +13,8 @@ from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescap
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from app.matches.display import shown_band, shown_label, shown_score
 from app.kit.passwords import MIN_PASSWORD_LENGTH
+from app.matches.display import shown_band, shown_label, shown_score
 from app.web import csrf
 from app.web.i18n import language_of, translations
 
