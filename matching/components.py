@@ -13,25 +13,13 @@ import numpy as np
 import numpy.typing as npt
 
 from matching.geo import haversine_km
-from matching.store import SideStore
+from matching.store import FLOAT_COLUMNS, INT_COLUMNS, SideStore
 
 F32 = npt.NDArray[np.float32]
 SIMILARITIES = ("text", "title", "occupation", "isco", "skills")
 
-_COLS = (
-    "hours_min",
-    "hours_max",
-    "lat",
-    "lon",
-    "max_km",
-    "remote",
-    "acc_need",
-    "acc_must",
-    "acc_offer",
-    "acc_known",
-    "sched",
-    "sched_known",
-)
+# The constraint and preference columns of a store (everything but the regime flag).
+_COLS = tuple(c for c in (*FLOAT_COLUMNS, *INT_COLUMNS) if c != "taxonomy_sure")
 
 
 @dataclass

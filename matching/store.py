@@ -16,8 +16,8 @@ from matching.vectorize import ISCO_K, OCC_K, SKILL_DIM, SKILL_K, TITLE_K, Row
 F32 = npt.NDArray[np.float32]
 
 _SPARSE = {"title_occ": TITLE_K, "occ": OCC_K, "isco": ISCO_K, "skills": SKILL_K}
-_FLOATS = ("hours_min", "hours_max", "lat", "lon", "max_km")
-_INTS = (
+FLOAT_COLUMNS = ("hours_min", "hours_max", "lat", "lon", "max_km")
+INT_COLUMNS = (
     "remote",
     "acc_need",
     "acc_must",
@@ -92,9 +92,9 @@ class SideStore:
                 f"{name}_val",
                 grow(getattr(self, f"{name}_val", None), (cap, k), np.float32, 0),
             )
-        for name in _FLOATS:
+        for name in FLOAT_COLUMNS:
             setattr(self, name, grow(getattr(self, name, None), (cap,), np.float32, np.nan))
-        for name in _INTS:
+        for name in INT_COLUMNS:
             setattr(self, name, grow(getattr(self, name, None), (cap,), np.int32, 0))
         self.capacity = cap
 
@@ -129,7 +129,7 @@ class SideStore:
             sp = getattr(row, name)
             getattr(self, f"{name}_idx")[i] = sp.idx
             getattr(self, f"{name}_val")[i] = sp.val
-        for name in _FLOATS + _INTS:
+        for name in FLOAT_COLUMNS + INT_COLUMNS:
             getattr(self, name)[i] = getattr(row, name)
         self.alive[i] = True
         self._csr.clear()

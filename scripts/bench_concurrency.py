@@ -37,6 +37,9 @@ from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from benchkit.server import start_and_wait  # noqa: E402
 
 from app.demo.accounts_data import DEMO_PASSWORD  # noqa: E402
 
@@ -110,17 +113,7 @@ def start_server(url: str, port: int, workers: int, data_dir: Path) -> subproces
         "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
         "--log-level", "warning", "--no-access-log",
     ]  # fmt: skip
-    server = subprocess.Popen(command, cwd=ROOT, env=env)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
-                return server
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    server.terminate()
-    raise SystemExit("the server did not start")
+    return start_and_wait(command, ROOT, env, port, poll=0.3)
 
 
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')

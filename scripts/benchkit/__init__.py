@@ -1,0 +1,1 @@
+"""Shared by the benchmark scripts (not part of the product)."""
