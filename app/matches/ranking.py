@@ -201,7 +201,8 @@ def candidates_for_job(
 
     def may_show(ids: list[str]) -> set[str]:
         # One decision for the whole ranked list (one query), kept for the items below.
-        rows = list(db.scalars(select(FlexjobberProfile).where(FlexjobberProfile.id.in_(ids))))
+        wanted = [int(pid) for pid in ids]  # the index speaks strings, the database integers
+        rows = list(db.scalars(select(FlexjobberProfile).where(FlexjobberProfile.id.in_(wanted))))
         decided.update(
             decide_many(db, dict.fromkeys([p.id for p in rows], who), rows, {company.id})
         )
