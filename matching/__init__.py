@@ -3,7 +3,8 @@
 A pure library: the web app feeds it records and stores what it returns.
 """
 
-from matching.index import Filters, Match, MatchIndex
+from matching.filters import Filters
+from matching.index import Match, MatchIndex
 from matching.records import JobRecord, ProfileRecord
 
 __all__ = ["Filters", "JobRecord", "Match", "MatchIndex", "ProfileRecord"]

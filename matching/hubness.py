@@ -49,3 +49,30 @@ def hub_scores(store: SideStore, other_centroid: F32) -> F32:
     out = np.asarray(store.emb[:n] @ other_centroid, dtype=np.float32)
     out[~store.alive[:n]] = 0.0
     return out
+
+
+class HubState:
+    """Both sides' hub scores for one index version.
+
+    Half the mean cross-similarity goes back into each side's hubs, so the centred similarity
+    of a typical pair is about 0 (text − hub_p − hub_j + mean)."""
+
+    def __init__(self, profiles: SideStore, jobs: SideStore, reference: F32) -> None:
+        self.profiles, self.jobs = profiles, jobs
+        self.c_p = centroid(profiles, reference)
+        self.c_j = centroid(jobs, reference)
+        self.half = np.float32(float(self.c_p @ self.c_j) / 2)
+        self.hub_p = hub_scores(profiles, self.c_j) - self.half
+        self.hub_j = hub_scores(jobs, self.c_p) - self.half
+
+    def for_query(self, q: SideStore, query_is_profile: bool) -> tuple[F32, F32]:
+        """(hubs of the query store's slots, hubs of the candidate store's slots); `q` is the
+        indexed store of its side or a one-row store of an ad-hoc record."""
+        own, own_hubs, other_hubs, other_centroid = (
+            (self.profiles, self.hub_p, self.hub_j, self.c_j)
+            if query_is_profile
+            else (self.jobs, self.hub_j, self.hub_p, self.c_p)
+        )
+        if q is own:
+            return own_hubs, other_hubs
+        return hub_scores(q, other_centroid) - self.half, other_hubs

@@ -19,31 +19,13 @@ from matching.components import Block
 from matching.encoders import CachedEncoder, get_encoder
 from matching.esco import esco_model
 from matching.explain import Audience, PairFacts, Reason, explain
-from matching.geo import haversine_km
-from matching.hubness import centroid, hub_scores, reference_texts
+from matching.filters import Filters, filter_mask
+from matching.hubness import HubState, reference_texts
 from matching.ranker import Ranked, rank, score_block
 from matching.records import JobRecord, ProfileRecord
-from matching.reference import postcode_info
 from matching.scoring import Weights, load_weights, preference_logit
 from matching.store import SideStore
-from matching.vectorize import ACC_BIT, job_row, job_text, profile_row, profile_text
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Caller filters on top of the hard constraints. Unknown values on a candidate pass, except
-    where the filter is explicitly about that information (remote_only, within_km)."""
-
-    within_km: float | None = None  # candidate within this distance of `near_postcode`
-    near_postcode: str | None = None
-    hours_min: float | None = None  # candidate hours must overlap this range
-    hours_max: float | None = None
-    remote_only: bool = False
-    must_offer: frozenset[str] = frozenset()  # jobs only: accommodations the job must offer
-    exclude_ids: frozenset[str] = frozenset()
-    # When given, only these candidates may appear (e.g. the postings of one jobcentre's forum).
-    only_ids: frozenset[str] | None = None
-    min_score: float = 0.0
+from matching.vectorize import job_row, job_text, profile_row, profile_text
 
 
 @dataclass(frozen=True)
@@ -88,7 +70,7 @@ class MatchIndex:
         self._version = 0
         self._only_masks: dict[tuple[bool, frozenset[str]], tuple[int, npt.NDArray[np.bool_]]] = {}
         self._reference: np.ndarray | None = None
-        self._hubs: tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] | None = None
+        self._hubs: tuple[int, HubState] | None = None
 
     # ---- updates -------------------------------------------------------------------------
     def upsert_profiles(
@@ -148,39 +130,14 @@ class MatchIndex:
             return self.jobs.remove(jid)
 
     # ---- hubness ------------------------------------------------------------------------
-    def _hub_state(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """(profile hubs by slot, job hubs by slot, profile centroid, job centroid), rebuilt
-        once per index version (one matrix-vector product per side)."""
-        if self._hubs is not None and self._hubs[0] == self._version:
-            return self._hubs[1]
-        if self._reference is None:
-            ref = self.encoder.encode_queries(list(reference_texts()))
-            self._reference = np.asarray(ref, dtype=np.float32).mean(axis=0)
-        c_p = centroid(self.profiles, self._reference)
-        c_j = centroid(self.jobs, self._reference)
-        # Half the mean cross-similarity goes back into each side's hubs, so that the centred
-        # similarity of a typical pair is about 0 (text − hub_p − hub_j + mean).
-        half = np.float32(float(c_p @ c_j) / 2)
-        state = (
-            hub_scores(self.profiles, c_j) - half,
-            hub_scores(self.jobs, c_p) - half,
-            c_p,
-            c_j,
-        )
-        self._hubs = (self._version, state)
-        return state
-
     def _hubs_for(self, q: SideStore, query_is_profile: bool) -> tuple[np.ndarray, np.ndarray]:
-        """Hubs for a query store (the indexed one, or a one-row store of an ad-hoc record)
-        and the candidate store."""
-        hub_p, hub_j, c_p, c_j = self._hub_state()
-        own, other, other_centroid = (
-            (self.profiles, hub_j, c_j) if query_is_profile else (self.jobs, hub_p, c_p)
-        )
-        if q is own:
-            return (hub_p if query_is_profile else hub_j), other
-        half = np.float32(float(c_p @ c_j) / 2)
-        return hub_scores(q, other_centroid) - half, other
+        """Hub scores for a query (matching/hubness.py), rebuilt once per index version."""
+        if self._hubs is None or self._hubs[0] != self._version:
+            if self._reference is None:
+                ref = self.encoder.encode_queries(list(reference_texts()))
+                self._reference = np.asarray(ref, dtype=np.float32).mean(axis=0)
+            self._hubs = (self._version, HubState(self.profiles, self.jobs, self._reference))
+        return self._hubs[1].for_query(q, query_is_profile)
 
     # ---- queries -------------------------------------------------------------------------
     def _filter(
@@ -188,33 +145,8 @@ class MatchIndex:
     ) -> npt.NDArray[np.bool_] | None:
         if f is None:
             return None
-        n = cand.size
-        mask = np.ones(n, dtype=np.bool_)
-        if f.remote_only:
-            mask &= cand.remote[:n] == 1
-        if f.hours_min is not None or f.hours_max is not None:
-            lo = -np.inf if f.hours_min is None else f.hours_min
-            hi = np.inf if f.hours_max is None else f.hours_max
-            cmin = np.nan_to_num(cand.hours_min[:n], nan=-np.inf)
-            cmax = np.nan_to_num(cand.hours_max[:n], nan=np.inf)
-            mask &= (cmin <= hi) & (cmax >= lo)
-        if f.within_km is not None and f.near_postcode and (info := postcode_info(f.near_postcode)):
-            here = np.full(1, info.lat, dtype=np.float32), np.full(1, info.lon, dtype=np.float32)
-            d = haversine_km(here[0], here[1], cand.lat[:n], cand.lon[:n])
-            near = np.nan_to_num(d, nan=np.inf) <= f.within_km
-            # a remote job is near everyone; a profile is near only if its postcode is
-            mask &= near | ((cand.remote[:n] == 1) if cand_is_job else False)
-        if f.must_offer and cand_is_job:
-            bits = 0
-            for c in f.must_offer:
-                bits |= ACC_BIT.get(c, 0)
-            mask &= (cand.acc_offer[:n] & bits) == bits
-        if f.only_ids is not None:
-            mask &= self._only_mask(f.only_ids, cand, cand_is_job)
-        for rid in f.exclude_ids:
-            if rid in cand.slot:
-                mask[cand.slot[rid]] = False
-        return mask
+        only = None if f.only_ids is None else self._only_mask(f.only_ids, cand, cand_is_job)
+        return filter_mask(f, cand, cand_is_job, only)
 
     def _only_mask(
         self, only: frozenset[str], cand: SideStore, cand_is_job: bool
@@ -248,13 +180,9 @@ class MatchIndex:
     def _query_store(self, record: ProfileRecord | JobRecord) -> SideStore:
         s = SideStore(self.encoder.dim, capacity=1)
         if isinstance(record, ProfileRecord):
-            s.upsert(
-                record.id,
-                profile_row(record),
-                _blank_empty(
-                    self.encoder.encode_queries([profile_text(record)]), [profile_text(record)]
-                )[0],
-            )
+            text = profile_text(record)
+            emb = _blank_empty(self.encoder.encode_queries([text]), [text])[0]
+            s.upsert(record.id, profile_row(record), emb)
         else:
             text = job_text(record)
             s.upsert(record.id, job_row(record), _blank_empty(self._encode_jobs([text]), [text])[0])
@@ -321,15 +249,17 @@ class MatchIndex:
                 use_needs=use_needs,
                 hubs=self._hubs_for(q, False),
             )
-            ids = self._kept_ids(r, 0, self.profiles, filters)
+            ids = [str(self.profiles.ids[slot]) for slot, _c, _s in self._kept(r, 0, filters)]
         shown = frozenset(may_show_accommodations(ids)) if with_reasons else frozenset()
         with self._lock:
-            return self._matches(r, 0, None, j, audience, lambda _ids: shown, filters, with_reasons)
+            return self._matches(r, 0, None, j, audience, shown, filters, with_reasons)
 
-    def _kept_ids(self, r: Ranked, qi: int, cand: SideStore, filters: Filters | None) -> list[str]:
+    @staticmethod
+    def _kept(r: Ranked, qi: int, filters: Filters | None) -> list[tuple[int, int, float]]:
+        """(slot, column, score) of the ranked candidates that pass `min_score`."""
         return [
-            str(cand.ids[slot])
-            for slot, score in zip(r.top[qi], r.scores[qi], strict=True)
+            (int(slot), int(col), float(score))
+            for slot, col, score in zip(r.top[qi], r.pos[qi], r.scores[qi], strict=True)
             if slot >= 0 and (filters is None or score >= filters.min_score)
         ]
 
@@ -340,23 +270,17 @@ class MatchIndex:
         p: ProfileRecord | None,
         j: JobRecord | None,
         audience: Audience,
-        may_show: Callable[[list[str]], Collection[str]] | None,
+        shown: Collection[str] | None,
         filters: Filters | None,
         with_reasons: bool,
     ) -> list[Match]:
-        """may_show None: the person reads their own matches (their needs are theirs to see)."""
+        """`shown`: the candidates whose needs the reader may see; None: the person reads their
+        own matches (their needs are theirs to see)."""
         cand = self.jobs if p is not None else self.profiles
         out = []
         b = r.block
-        kept = [
-            (slot, col, score)
-            for slot, col, score in zip(r.top[qi], r.pos[qi], r.scores[qi], strict=True)
-            if slot >= 0 and (filters is None or score >= filters.min_score)
-        ]
+        kept = self._kept(r, qi, filters)
         ids = [str(cand.ids[slot]) for slot, _col, _score in kept]
-        shown: Collection[str] = ()
-        if with_reasons and may_show is not None and p is None:
-            shown = frozenset(may_show(ids))
         for (_slot, col, score), cid in zip(kept, ids, strict=True):
             comp = {name: _num(b.sims[name][qi, col]) for name in b.sims}
             comp.update(
@@ -371,7 +295,7 @@ class MatchIndex:
                 if found_p is None or found_j is None:
                     continue  # removed while the caller looked up consents
                 pp, jj = found_p, found_j
-                show = may_show is None or pp.id in shown
+                show = shown is None or pp.id in shown
                 if show and jj.accommodations_offered is not None:
                     offered = jj.accommodations_offered | ({"remote_work"} if jj.remote else set())
                     comp.update(

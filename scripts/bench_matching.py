@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from matching.accommodations import ACCOMMODATION_CODES
 from matching.encoders import get_encoder
 from matching.encoders.cache import EmbeddingCache, text_key
-from matching.index import Filters, MatchIndex
+from matching.filters import Filters
+from matching.index import MatchIndex
 from matching.records import JobRecord, ProfileRecord
 from matching.reference import _postcodes, all_occupations
 from matching.vectorize import job_text

@@ -30,8 +30,8 @@ from app.models import (
 from app.profiles.disclosure import Disclosure, decide_many
 from app.profiles.policy import Audience
 from matching.bands import STRONG_FROM
+from matching.filters import Filters
 from matching.geo import haversine_km
-from matching.index import Filters
 from matching.index import Match as Ranked
 from matching.reference import postcode_info
 

@@ -3,7 +3,7 @@
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
-from matching.index import Filters
+from matching.filters import Filters
 from matching.records import JobRecord, ProfileRecord
 
 JOBS = [
