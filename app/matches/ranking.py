@@ -198,11 +198,21 @@ def candidates_for_job(
         viewer.role, Audience.COMPANY
     )
     decided: dict[int, Disclosure] = {}
+    profiles: dict[int, tuple[FlexjobberProfile, User]] = {}
 
     def may_show(ids: list[str]) -> set[str]:
-        # One decision for the whole ranked list (one query), kept for the items below.
+        # The ranked people are loaded and decided once (one query each), here, and the items
+        # below build on both.
         wanted = [int(pid) for pid in ids]  # the index speaks strings, the database integers
-        rows = list(db.scalars(select(FlexjobberProfile).where(FlexjobberProfile.id.in_(wanted))))
+        profiles.update(
+            (p.id, (p, u))
+            for p, u in db.execute(
+                select(FlexjobberProfile, User)
+                .join(User, User.id == FlexjobberProfile.user_id)
+                .where(FlexjobberProfile.id.in_(wanted))
+            )
+        )
+        rows = [p for p, _u in profiles.values()]
         decided.update(
             decide_many(db, dict.fromkeys([p.id for p in rows], who), rows, {company.id})
         )
@@ -219,14 +229,6 @@ def candidates_for_job(
         audience="consultant" if staff else "company",
     )
     ids = [int(r.id) for r in ranked]
-    profiles = {
-        p.id: (p, u)
-        for p, u in db.execute(
-            select(FlexjobberProfile, User)
-            .join(User, User.id == FlexjobberProfile.user_id)
-            .where(FlexjobberProfile.id.in_(ids))
-        )
-    }
     matches = {
         m.profile_id: m
         for m in db.scalars(select(Match).where(Match.job_id == job.id, Match.profile_id.in_(ids)))

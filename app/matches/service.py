@@ -121,13 +121,16 @@ class Ending:
     note: str
 
 
+def _health_ending_hidden(ctx: MatchContext, d: Disclosure) -> bool:
+    return ctx.match.ended_reason in lifecycle.HEALTH_END_REASONS and not d.health_reasons
+
+
 def ending_for(db: Session, ctx: MatchContext) -> Ending:
     """Why the match ended, as this party may read it: a health reason (and the note that
     came with it) reaches a company only with the accommodations consent — else "Andet"."""
-    m = ctx.match
-    if m.ended_reason in lifecycle.HEALTH_END_REASONS and not disclosure(db, ctx).health_reasons:
+    if _health_ending_hidden(ctx, disclosure(db, ctx)):
         return Ending("other", "")
-    return Ending(m.ended_reason, m.ended_note)
+    return Ending(ctx.match.ended_reason, ctx.match.ended_note)
 
 
 def record_company_view(db: Session, viewer: User, ctx: MatchContext) -> None:
@@ -174,8 +177,9 @@ class TimelineEntry:
 
 
 def timeline_for(db: Session, ctx: MatchContext) -> list[TimelineEntry]:
-    anonymous = not identity_visible(db, ctx)
-    hide_end_note = ending_for(db, ctx).reason != ctx.match.ended_reason
+    d = disclosure(db, ctx)
+    anonymous = not d.identity
+    hide_end_note = _health_ending_hidden(ctx, d)
     names: dict[int, str] = {}
     entries = []
     for event in lifecycle.timeline(db, ctx.match):
