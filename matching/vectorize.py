@@ -147,12 +147,12 @@ def skill_features(m: EscoModel, skills: Iterable[str]) -> dict[int, float]:
     return out
 
 
-def taxonomy_sure(m: EscoModel, titles: list[str], skills: list[str]) -> int:
-    """Whether ESCO's reading of this record can be trusted: a title that *is* an ESCO label,
-    or at least half of the skills recognised as ESCO skills. People's own words ("Pluk og pak
-    – fleksjob", "holde orden i køkkenet") are not, and ESCO's guess for them is weak."""
-    if any(fold(t) in m.label_to_occ for t in titles):
-        return 1
+def taxonomy_sure(m: EscoModel, skills: list[str]) -> int:
+    """Whether ESCO's reading of this record can be trusted: at least half of its skills are
+    ESCO skills. A title alone is not enough — people and companies pick ESCO titles from the
+    autocomplete, and "Receptionist" and "Administrativ medarbejder" are then two occupations
+    in different groups although the work is much the same; their own words ("telefonpasning",
+    "Word og Excel") tell more than ESCO's reading of them."""
     known = sum(m.canonical_skill(x) is not None for x in skills)
     return int(bool(skills) and known * 2 >= len(skills))
 
@@ -214,7 +214,7 @@ def profile_row(p: ProfileRecord) -> Row:
         0,
         schedule_mask(p.schedule),
         int(bool(p.schedule)),
-        taxonomy_sure(m, list(p.wished_jobs), list(p.skills)),
+        taxonomy_sure(m, list(p.skills)),
     )
 
 
@@ -242,7 +242,7 @@ def job_row(j: JobRecord) -> Row:
         int(offered is not None),
         schedule_mask(j.schedule),
         int(bool(j.schedule)),
-        taxonomy_sure(m, [j.title] if j.title else [], skills),
+        taxonomy_sure(m, skills),
     )
 
 
