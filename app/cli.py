@@ -142,6 +142,7 @@ def _daily(_args: argparse.Namespace) -> int:
     from app.mail.service import mailer_from
     from app.matches.lifecycle import Outbox, expire_overdue
     from app.notifications.service import send_daily_digest
+    from app.privacy import retention
 
     settings = get_settings()
     mailer = mailer_from(settings)
@@ -150,9 +151,12 @@ def _daily(_args: argparse.Namespace) -> int:
         # Before the digests, so people who chose a daily e-mail get the reminder in it.
         reminders = send_reminders(db, settings, mailer)
         digests = send_daily_digest(db, settings, mailer)
+        kept = retention.run(db, settings, mailer, settings.data_dir)
     print(
         f"{expired} unanswered requests expired; {reminders} event reminders; "
-        f"{digests} daily digests sent."
+        f"{digests} daily digests sent; retention: {kept.warned} people warned after "
+        f"{settings.retention_inactive_days} days without a sign-in, {kept.deleted} profiles "
+        f"deleted {settings.retention_grace_days} days after the warning."
     )
     return 0
 
@@ -224,9 +228,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     daily = sub.add_parser(
         "daily",
-        help="Expire unanswered match requests and send the daily e-mail digests (run from cron).",
-        description="Expire unanswered match requests (both sides are told) and send the daily "
-        "e-mail digests to people who chose them. Run once a day, e.g. from cron.",
+        help="Expire unanswered requests, send digests, apply retention (run from cron).",
+        description="Expire unanswered match requests (both sides are told), send the daily "
+        "e-mail digests to people who chose them, warn people who have not signed in for "
+        "FLEKSBRO_RETENTION_INACTIVE_DAYS and delete their profiles "
+        "FLEKSBRO_RETENTION_GRACE_DAYS later. Run once a day, e.g. from cron.",
     )
     daily.set_defaults(func=_daily)
     return parser

@@ -34,6 +34,8 @@ from app.matches import api as match_api
 from app.matches import pages as match_pages
 from app.matchmaking.engine import MatchEngine
 from app.notifications import pages as notification_pages
+from app.privacy import api as privacy_api
+from app.privacy import pages as privacy_pages
 from app.profiles import api as profile_api
 from app.profiles import pages as profile_pages
 from app.settings import Settings, get_settings
@@ -102,6 +104,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         income_pages,
         contact_pages,
         event_pages,
+        privacy_pages,
     ):
         app.include_router(pages.router)
     for api in (
@@ -114,6 +117,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         match_api,
         income_api,
         event_api,
+        privacy_api,
     ):
         app.include_router(api.router)
     return app

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +41,10 @@ class Settings(BaseSettings):
     link_ttl_minutes: int = 30
     invitation_ttl_days: int = 14
     match_request_ttl_days: int = 14
+    # Retention: a flexjobber who has not signed in for this long gets a neutral e-mail, and
+    # the profile is deleted this many days later unless they sign in (README "Privacy").
+    retention_inactive_days: int = Field(default=365, ge=30)
+    retention_grace_days: int = Field(default=60, ge=7)
 
     login_max_failures_per_account: int = 5
     login_max_failures_per_address: int = 20

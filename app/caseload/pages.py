@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from app.candidates.pages import page_url
 from app.caseload import service
 from app.kit import parse
+from app.kit.i18n import N_
 from app.web.deps import CurrentUser, SessionDep
 from app.web.routers import page_router
 from app.web.templating import render
@@ -58,6 +59,8 @@ def caseload(
         ctx["next_url"] = (
             page_url(request, section.page + 1) if section.page < section.pages else None
         )
+    if vis == "mine" and request.query_params.get("udfoert") == "slettet":
+        ctx["messages"] = [("success", N_("Profilen er slettet på borgerens vegne."))]
     return render(request, "caseload/overview.html", ctx)
 
 

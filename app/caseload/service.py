@@ -272,6 +272,7 @@ def _flexjobbers_in_scope(user: User, q: str) -> AnySelect:
     # Both the person's and (if any) the profile's jobcentre must be the consultant's.
     query = _flexjobber_query().where(
         _in_jobcentre(user, User.jobcentre_id),
+        User.deleted_at.is_(None),  # a deleted person is gone from the jobcentre's lists
         or_(
             FlexjobberProfile.id.is_(None),
             _in_jobcentre(user, FlexjobberProfile.jobcentre_id),

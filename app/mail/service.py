@@ -65,3 +65,24 @@ def send_invitation_to_existing_account(mailer: Mailer, to: str, login_url: str)
         "vil du være med i en virksomhed, så kontakt dit jobcenter.\n\n"
         f"{login_url}{_FOOTER}",
     )
+
+
+def send_retention_warning(mailer: Mailer, to: str, login_url: str, grace_days: int) -> None:
+    """Neutral on purpose: the subject and text do not say what kind of profile it is."""
+    mailer.send(
+        to,
+        "Din konto på Fleksbro",
+        "Hej\n\nDu har ikke logget ind på Fleksbro i lang tid. Vi gemmer ikke oplysninger "
+        f"længere end nødvendigt, så din profil bliver slettet om {grace_days} dage, "
+        "hvis du ikke logger ind inden da. Logger du ind, bliver den ikke slettet.\n\n"
+        f"{login_url}\n\nVenlig hilsen\nFleksbro – drevet af jobcentrene\n",
+    )
+
+
+def send_deletion_link(mailer: Mailer, to: str, link: str, ttl_minutes: int) -> None:
+    mailer.send(
+        to,
+        "Bekræft sletning på Fleksbro",
+        "Hej\n\nDu har bedt om at slette din profil på Fleksbro. Åbn linket for at bekræfte. "
+        f"Linket virker én gang og i {ttl_minutes} minutter:\n\n{link}{_FOOTER}",
+    )

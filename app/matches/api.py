@@ -206,7 +206,7 @@ def _match_out(db: Session, ctx: MatchContext) -> MatchOut:
 @router.get("/matches/{match_id}", response_model=MatchOut)
 def get_match(db: SessionDep, user: CurrentUser, match_id: int) -> MatchOut:
     ctx = lifecycle.load(db, user, match_id)
-    service.record_company_view(db, user, ctx)
+    service.record_view(db, user, ctx)
     return _match_out(db, ctx)
 
 

@@ -39,6 +39,8 @@ END_REASONS = {
     "position_filled": N_("Stillingen er besat"),
     "other": N_("Andet"),
 }
+# How an ending reads: the reasons a party can choose, and the one a deletion sets.
+END_LABELS = END_REASONS | {"profile_deleted": N_("Personen har slettet sin profil")}
 # Reasons that say something about the person's health (GDPR art. 9).
 HEALTH_END_REASONS = frozenset({"health"})
 DISMISS_REASONS = {

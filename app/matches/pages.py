@@ -116,6 +116,7 @@ def _labels(request: Request) -> dict[str, Any]:
         "state_labels": STATE_LABELS,
         "event_labels": EVENT_LABELS,
         "end_reasons": lifecycle.END_REASONS,
+        "end_labels": lifecycle.END_LABELS,
         "dismiss_reasons": lifecycle.DISMISS_REASONS,
         "hide_reasons": lifecycle.HIDE_REASONS,
         "accommodation_labels": {
@@ -423,7 +424,7 @@ def _detail(
 @router.get("/match/{match_id}")
 def match_page(request: Request, db: SessionDep, user: CurrentUser, match_id: int) -> Response:
     ctx = lifecycle.load(db, user, match_id)
-    service.record_company_view(db, user, ctx)
+    service.record_view(db, user, ctx)
     if ctx.party != Party.ADMIN:
         notifications.mark_read_for_match(db, user, match_id)
     return _detail(request, db, user, ctx)
@@ -544,27 +545,3 @@ def match_cv(db: SessionDep, settings: SettingsDep, user: CurrentUser, match_id:
         media_type=profile.cv_content_type,
         headers={"Content-Disposition": f'attachment; filename="cv{extension}"'},
     )
-
-
-# ---------------------------------------------------------------- Mine data (flexjobber)
-
-
-@router.get("/mine-data")
-def my_data(request: Request, db: SessionDep, user: CurrentUser) -> Response:
-    views = service.profile_views(db, user)
-    ctx = _labels(request) | {
-        "views": views,
-        "history": consents.history(db, user),
-        "messages": _done(request),
-    }
-    return render(request, "matches/my_data.html", ctx)
-
-
-@router.post("/mine-data/samtykke/traek-tilbage")
-def my_data_withdraw(db: SessionDep, user: CurrentUser, form: FormDep) -> Response:
-    company_id = form.get("company_id", "")
-    if parse.record_id(company_id) is None:
-        raise ValidationFailed(fields={"company_id": N_("Vælg en virksomhed.")})
-    service.own_profile(db, user)
-    consents.withdraw(db, user, int(company_id))
-    return RedirectResponse("/mine-data?udfoert=trukket", status_code=303)

@@ -23,9 +23,7 @@ from app.matches.lifecycle import MatchContext, Outbox
 from app.matches.policy import Party, allowed_actions, candidates_party, company_knows
 from app.models import (
     AccommodationNeeds,
-    AuditEvent,
     Company,
-    CompanyMember,
     Consent,
     FlexjobberProfile,
     JobPosting,
@@ -37,6 +35,7 @@ from app.models import (
     User,
     Visibility,
 )
+from app.privacy import access_log
 from app.profiles.disclosure import Disclosure, decide
 from app.profiles.policy import Audience
 
@@ -65,6 +64,7 @@ class PersonView:
     # None: not disclosed to this party (not even whether there are any).
     accommodation_needs: dict[str, bool] | None = None
     accommodation_note: str | None = None
+    deleted: bool = False  # the person deleted their profile: only that is shown
 
 
 def company_consent(db: Session, ctx: MatchContext) -> Consent | None:
@@ -97,6 +97,10 @@ def person_for(db: Session, ctx: MatchContext) -> PersonView:
     assert owner is not None
     profile = ctx.profile
     d = disclosure(db, ctx)
+    if profile.deleted_at is not None:
+        return PersonView(
+            profile.id, "", True, None, "", [], [], None, None, None, False, deleted=True
+        )
     needs = db.get(AccommodationNeeds, profile.id) if d.needs else None
     return PersonView(
         profile_id=profile.id,
@@ -133,12 +137,13 @@ def ending_for(db: Session, ctx: MatchContext) -> Ending:
     return Ending(ctx.match.ended_reason, ctx.match.ended_note)
 
 
-def record_company_view(db: Session, viewer: User, ctx: MatchContext) -> None:
-    """A company opening the match has seen the profile: the person can see that in /mine-data."""
-    if ctx.party == Party.COMPANY:
-        audit.record(
-            db, viewer, "profile.viewed", "profile", ctx.profile.id, details={"via": "match"}
-        )
+def record_view(db: Session, viewer: User, ctx: MatchContext) -> None:
+    """A company or consultant opening the match has seen the profile: the person can see who,
+    when and why in /mine-data."""
+    if ctx.party in (Party.COMPANY, Party.CONSULTANT):
+        saw_needs = disclosure(db, ctx).needs
+        details = access_log.details_for(viewer.role, saw_needs, via_match=True)
+        audit.record(db, viewer, "profile.viewed", "profile", ctx.profile.id, details=details)
 
 
 def cv_for(db: Session, viewer: User, ctx: MatchContext) -> FlexjobberProfile:
@@ -147,7 +152,10 @@ def cv_for(db: Session, viewer: User, ctx: MatchContext) -> FlexjobberProfile:
     if not person.has_cv or ctx.party == Party.ADMIN:
         raise NotFound(N_("Der er intet CV."))
     if ctx.party == Party.COMPANY:
-        audit.record(db, viewer, "profile.cv_downloaded", "profile", ctx.profile.id)
+        details = access_log.details_for(viewer.role, saw_needs=False, via_match=True)
+        audit.record(
+            db, viewer, "profile.cv_downloaded", "profile", ctx.profile.id, details=details
+        )
     return ctx.profile
 
 
@@ -407,6 +415,7 @@ class MatchRow:
     company: Company
     person: str
     unread: int = 0
+    deleted: bool = False  # the person deleted their profile
 
 
 _RowQuery = Select[Match, JobPosting, Company, FlexjobberProfile, User]
@@ -420,7 +429,7 @@ def _rows(
         name = person.display_name
         if anonymous_for_company and profile.visibility != Visibility.NAMED:
             name = profile.pseudonym
-        rows.append(MatchRow(match, job, company, name))
+        rows.append(MatchRow(match, job, company, name, deleted=profile.deleted_at is not None))
     unread = messaging.unread_by_match(db, reader, [r.match.id for r in rows])
     for row in rows:
         row.unread = unread.get(row.match.id, 0)
@@ -538,53 +547,3 @@ def consultant_matches(db: Session, user: User) -> list[MatchRow]:
         or_(FlexjobberProfile.consultant_id == user.id, Company.consultant_id == user.id)
     )
     return _rows(db, user, query, False)
-
-
-# ---------------------------------------------------------------- "Mine data"
-
-
-@dataclass
-class ProfileView:
-    when: datetime
-    company: str
-    action: str
-
-
-def profile_views(db: Session, user: User, limit: int = 200) -> list[ProfileView]:
-    """Which companies have seen the profile (or downloaded the CV), and when."""
-    profile = own_profile(db, user)
-    events = list(
-        db.scalars(
-            select(AuditEvent)
-            .where(
-                AuditEvent.subject_type == "profile",
-                AuditEvent.subject_id == profile.id,
-                AuditEvent.action.in_(["profile.viewed", "profile.cv_downloaded"]),
-            )
-            .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
-            .limit(limit)
-        )
-    )
-    actors = {e.actor_id for e in events if e.actor_id is not None}
-    companies: dict[int, list[str]] = {}
-    if actors:
-        for member, name in db.execute(
-            select(CompanyMember.user_id, Company.name)
-            .join(Company, Company.id == CompanyMember.company_id)
-            .where(CompanyMember.user_id.in_(actors))
-        ):
-            companies.setdefault(member, []).append(name)
-    staff = {
-        u.id
-        for u in db.scalars(
-            select(User).where(User.id.in_(actors), User.role.in_([Role.CONSULTANT, Role.ADMIN]))
-        )
-    }
-    views = []
-    for event in events:
-        if event.actor_id in staff:
-            continue  # the jobcentre's own work, not a company's look
-        names = companies.get(event.actor_id or 0)
-        label = ", ".join(sorted(names)) if names else N_("En virksomhed")
-        views.append(ProfileView(event.created_at, label, event.action))
-    return views

@@ -136,10 +136,16 @@ class MatchEngine:
         moved = 0  # profiles whose forum or findability changed (a privacy-relevant change)
         known = self.index.profile_records
         for profile, needs in db.execute(query):
+            pid = str(profile.id)
+            if profile.deleted_at is not None:  # a deleted person is ranked for nobody
+                if self.index.remove_profile(pid):
+                    moved += 1
+                self.profile_jobcentre.pop(pid, None)
+                self.profile_findable.pop(pid, None)
+                continue
             record = profile_record(profile, needs)
             if known.get(record.id) != record:  # re-read by the margin but unchanged: skip
                 records.append(record)
-            pid = str(profile.id)
             findable = profile.visibility != Visibility.HIDDEN
             if (
                 self.profile_jobcentre.get(pid) != profile.jobcentre_id

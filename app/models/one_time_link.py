@@ -14,6 +14,8 @@ class LinkPurpose(enum.StrEnum):
     PASSWORD_RESET = "password_reset"  # noqa: S105 - a purpose name, not a secret
     MAGIC_LOGIN = "magic_login"
     INVITATION = "invitation"
+    # Confirms "Slet min profil" for a person who has no password.
+    DELETE_PROFILE = "delete_profile"
 
 
 class OneTimeLink(Base):

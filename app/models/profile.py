@@ -80,6 +80,9 @@ class FlexjobberProfile(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
     # When the person last opened "Mine match" (new matches since then are marked).
     matches_seen_at: Mapped[datetime | None]
+    # A deleted profile is a tombstone: every text, the needs and the CV are gone; the row
+    # stays so that companies' matches can say "Personen har slettet sin profil".
+    deleted_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, index=True)
 

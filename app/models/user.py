@@ -39,3 +39,8 @@ class User(Base):
     last_login_at: Mapped[datetime | None]
     # Staff only: the number people see as "your contact at the jobcentre".
     phone: Mapped[str | None] = mapped_column(String(40))
+    # Set when the person deleted their profile (or it was deleted for them): the row stays
+    # only as a pseudonymous id for the audit trail and consent history, with no identity.
+    deleted_at: Mapped[datetime | None]
+    # When the "you have not signed in for a long time" e-mail went out (retention).
+    retention_warned_at: Mapped[datetime | None]

@@ -41,9 +41,13 @@ ADMIN = Disclosure(
     identity=True, contact=False, cv=False, needs=False, employers=True, health_reasons=False
 )
 
+NOTHING = Disclosure(False, False, False, False, False, False)
+
 
 def decide(who: Audience, profile: FlexjobberProfile, consent: Consent | None) -> Disclosure:
     """The rule. `consent` is the viewer's company's active consent from this person, if any."""
+    if profile.deleted_at is not None:  # "Slet min profil": nothing is left to disclose
+        return NOTHING
     if who in (Audience.OWNER, Audience.CONSULTANT):
         return FULL
     if who == Audience.ADMIN:

@@ -46,6 +46,8 @@ def company_ids_of(db: Session, user: User) -> set[int]:
 
 def audience(db: Session, viewer: User, profile: FlexjobberProfile) -> Audience:
     """The audience the viewer belongs to for this profile, or NotFound."""
+    if profile.deleted_at is not None:  # a tombstone: nobody views it as a profile any more
+        raise NotFound(NOT_FOUND)
     if viewer.id == profile.user_id:
         return Audience.OWNER
     if viewer.role == Role.CONSULTANT and viewer.jobcentre_id == profile.jobcentre_id:

@@ -39,6 +39,7 @@ from app.models import (
     User,
     Visibility,
 )
+from app.privacy import access_log
 from app.profiles import cv_storage, policy
 from app.profiles.disclosure import ProfileView, view_profile, views_for
 from app.profiles.policy import Audience
@@ -148,11 +149,14 @@ def needs_of(db: Session, profile: FlexjobberProfile) -> AccommodationNeeds | No
 
 
 def view_for(db: Session, viewer: User, profile_id: int) -> ProfileView:
-    """The profile as this viewer may see it; company views are recorded in the audit trail."""
+    """The profile as this viewer may see it. Every look by someone else than the person is
+    recorded (who, why, whether the needs were shown): the person reads it on "Mine data"."""
     profile = _get(db, profile_id)
     view = view_profile(db, viewer, profile)
-    if view.audience == Audience.COMPANY.value:
-        audit.record(db, viewer, "profile.viewed", "profile", profile.id)
+    if view.audience != Audience.OWNER.value:
+        saw_needs = view.accommodation_needs is not None
+        details = access_log.details_for(viewer.role, saw_needs)
+        audit.record(db, viewer, "profile.viewed", "profile", profile.id, details=details)
     return view
 
 
@@ -476,6 +480,10 @@ def apply_changes(
                 setattr(needs_row, column, value)
                 changed.append(name)
         elif getattr(profile, name) != value:
+            if name == "visibility" and profile.visibility == Visibility.NAMED:
+                # Turning anonymous: a new pseudonym, so the anonymous profile cannot be tied
+                # to the name a company saw before.
+                profile.pseudonym = new_pseudonym(db)
             setattr(profile, name, value)
             changed.append(name)
     changed = sorted(set(changed))
@@ -564,8 +572,9 @@ def cv_for(db: Session, data_dir: Path, viewer: User, profile_id: int) -> CvFile
     data = cv_storage.load(data_dir, key) if view.has_cv and key else None
     if data is None or not profile.cv_content_type:
         raise NotFound(N_("Der er intet CV."))
-    if view.audience == Audience.COMPANY.value:
-        audit.record(db, viewer, "profile.cv_downloaded", "profile", profile.id)
+    if view.audience != Audience.OWNER.value:
+        details = access_log.details_for(viewer.role, saw_needs=False)
+        audit.record(db, viewer, "profile.cv_downloaded", "profile", profile.id, details=details)
     return CvFile(profile.cv_filename or "cv", profile.cv_content_type, data)
 
 
@@ -648,11 +657,12 @@ def search(
     if viewer.role == Role.CONSULTANT:
         who = Audience.CONSULTANT
         query = select(FlexjobberProfile).where(
-            FlexjobberProfile.jobcentre_id == viewer.jobcentre_id
+            FlexjobberProfile.jobcentre_id == viewer.jobcentre_id,
+            FlexjobberProfile.deleted_at.is_(None),
         )
     elif viewer.role == Role.ADMIN:
         who = Audience.ADMIN
-        query = select(FlexjobberProfile)
+        query = select(FlexjobberProfile).where(FlexjobberProfile.deleted_at.is_(None))
     elif viewer.role == Role.COMPANY:
         who = Audience.COMPANY
         centres = policy.company_jobcentres(db, viewer)

@@ -10,7 +10,6 @@ CONSULTANTS = row(303, 403, 403, 403, 403, 200, 200, 403)
 
 GET_MATRIX = {
     "/mine-match": FLEXJOBBERS,
-    "/mine-data": FLEXJOBBERS,
     "/konsulent/match": CONSULTANTS,
     "/opslag/{job}/kandidater": CANDIDATES,
     "/opslag/{draft_job}/kandidater": CANDIDATES,
@@ -35,7 +34,6 @@ NOT_WALKED = {
     "/match/{match_id}/beskeder": _POST,
     "/match/{match_id}/samtykke": _POST,
     "/match/{match_id}/samtykke/traek-tilbage": _POST,
-    "/mine-data/samtykke/traek-tilbage": _POST,
     "/api/v1/me/matches/{job_id}": "POST only, per persona in tests/app/matches/test_api_actions.py",
     "/api/v1/jobs/{job_id}/candidates/{profile_id}/interest": (
         "POST only, per persona in tests/app/matches/test_api_actions.py"
