@@ -13,6 +13,7 @@ from app.errors import ValidationFailed
 from app.kit import parse
 from app.kit.i18n import N_
 from app.matches import consent as consents
+from app.matches.forms import local_time
 from app.privacy import service
 from app.privacy.access_log import ACCESS_ACTIONS, PURPOSES
 from app.profiles.service import own_profile
@@ -38,6 +39,7 @@ def _page(request: Request, db: SessionDep, user: CurrentUser, **extra: object) 
         "purposes": PURPOSES,
         "messages": [("success", DONE[key])] if key in DONE else [],
         "errors": {},
+        "local_time": local_time,
     } | extra
     status = 422 if extra.get("errors") else 200
     return render(request, "privacy/my_data.html", ctx, status_code=status)

@@ -75,6 +75,7 @@ def test_migrate_demo_data_create_user_and_api_token_on_a_fresh_database() -> No
     daily = _run("daily", env=env)
     assert daily.returncode == 0, daily.stderr
     assert "0 unanswered requests expired" in daily.stdout
+    assert "retention: 0 people warned" in daily.stdout
 
 
 def test_create_jobcentre_then_a_consultant_in_it() -> None:
