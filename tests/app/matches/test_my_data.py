@@ -67,7 +67,7 @@ def test_withdraw_from_mine_data(db: Session, personas: Personas, browser: Brows
     person = browser(personas.flexjobber)
     page = person.get("/mine-data")
     assert "Testfirma ApS" in page.text and "Skånehensyn" in page.text
-    assert "Ingen virksomheder har set din profil endnu." in page.text
+    assert "Ingen har set din profil endnu." in page.text
     data = {"company_id": str(personas.company.id)}
     assert post(person, "/mine-data/samtykke/traek-tilbage", data).status_code == 303
     active = db.scalars(select(Consent).where(Consent.withdrawn_at.is_(None))).all()

@@ -3,6 +3,8 @@ endpoint a company can reach."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
@@ -144,7 +146,10 @@ def test_visibility_change_takes_effect_at_once(
         assert (
             post_form(client, "/profil/synlighed", {"visibility": "anonymous"}).status_code == 303
         )
-        assert "Kandidat A-101" in company.get(f"/profiler/{pid}").text
+        # Named before: anonymous now under a new pseudonym, so it cannot be tied to the name.
+        page = company.get(f"/profiler/{pid}").text
+        assert "Kandidat A-101" not in page and personas.flexjobber.display_name not in page
+        assert re.search(r"Kandidat [A-Z2-9]{4}", page)
 
 
 def test_company_views_are_audited_without_health_data(

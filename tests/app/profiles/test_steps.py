@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from datetime import date
 
 import pytest
@@ -308,7 +310,9 @@ def test_preview_shows_what_a_company_sees(client: TestClient, anna) -> None:
     assert "Dårlig ryg" not in page.text and "Ingen tunge løft" not in page.text
     post_form(client, "/profil/synlighed", {"visibility": "anonymous"})
     page = client.get("/profil/forhaandsvisning")
-    assert "Kandidat A-101" in page.text
+    # Named before, so anonymous under a new pseudonym (not the old "Kandidat A-101").
+    assert "Kandidat A-101" not in page.text
+    assert re.search(r"Kandidat [A-Z2-9]{4}", page.text)
     assert "Hemmelig Arbejdsgiver" not in page.text
 
 
