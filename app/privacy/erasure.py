@@ -1,4 +1,4 @@
-""" "Slet min profil": what goes, and what stays as a pseudonymous id.
+"""The "Slet min profil": what goes, and what stays as a pseudonymous id.
 
 Goes: every text of the profile, the accommodation needs and their note, the CV file, the
 person's name, e-mail and phone, the messages of their matches (both sides wrote about them),

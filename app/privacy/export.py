@@ -1,4 +1,4 @@
-""" "Hent mine data": everything Fleksbro holds about the signed-in person, machine-readable.
+"""The "Hent mine data": everything Fleksbro holds about the signed-in person, machine-readable.
 
 Rows are dumped column by column (so a new column is exported without anyone remembering to
 add it); only secrets and derived copies are left out: password and token hashes, the folded

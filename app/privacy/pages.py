@@ -1,4 +1,4 @@
-""" "Mine data": see what Fleksbro holds and who looked, take it ("Hent mine data"), delete it
+"""The "Mine data" pages: see what Fleksbro holds and who looked, take it ("Hent mine data"), delete it
 ("Slet min profil"); and the consultant's deletion on a citizen's behalf."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-""""Mine data" in the browser: a flexjobber reads who looked, takes their data (readable page and
+"""The "Mine data" in the browser: a flexjobber reads who looked, takes their data (readable page and
 JSON file) and deletes the profile; each page passes axe at 1280 and 320 px."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-""" "Slet min profil" end to end: by the person (password, or e-mailed link), through the API,
+"""The "Slet min profil" end to end: by the person (password, or e-mailed link), through the API,
 and by a consultant on their behalf — and afterwards no table holds anything of them."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-""""Hent mine data" and the access log: everything held, who looked, in JSON and readable."""
+"""The "Hent mine data" and the access log: everything held, who looked, in JSON and readable."""
 
 from __future__ import annotations
 
@@ -88,8 +88,18 @@ def test_the_access_log_shows_companies_and_staff_with_purpose(
         "Rekruttering: virksomheden så profilen blandt kandidater",
         False,  # the company has no accommodations consent
     ) in seen
-    assert (personas.company.name, "Hentede dit CV", "Rekruttering: virksomheden så profilen blandt kandidater", False) in seen
-    assert ("Medarbejder i jobcentret", "Så din profil", "Sagsbehandling i dit jobcenter", True) in seen
+    assert (
+        personas.company.name,
+        "Hentede dit CV",
+        "Rekruttering: virksomheden så profilen blandt kandidater",
+        False,
+    ) in seen
+    assert (
+        "Medarbejder i jobcentret",
+        "Så din profil",
+        "Sagsbehandling i dit jobcenter",
+        True,
+    ) in seen
     assert ("Administrator af Fleksbro", "Så din profil", "Drift af Fleksbro", False) in seen
     assert len(log) == 4
     staff = next(a for a in log if a["who"] == "Medarbejder i jobcentret")
