@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from threadpoolctl import threadpool_limits
 
 from app.accounts import pages as account_pages
+from app.alerts import pages as alert_pages
 from app.auth import api as auth_api
 from app.auth import pages as auth_pages
 from app.candidates import api as candidate_api
@@ -102,6 +103,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         income_pages,
         contact_pages,
         event_pages,
+        alert_pages,
     ):
         app.include_router(pages.router)
     for api in (

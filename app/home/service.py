@@ -23,6 +23,11 @@ _CARDS: dict[Role, list[Card]] = {
         ),
         _card(N_("Find job"), N_("Søg i alle ledige job i dit område."), "/job"),
         _card(
+            N_("Mine jobagenter"),
+            N_("Få besked, når der kommer nye job, der passer til dig."),
+            "/jobagenter",
+        ),
+        _card(
             N_("Hvem kan se mig"),
             N_("Du bestemmer, hvem der kan se din profil."),
             "/profil/synlighed",

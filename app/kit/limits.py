@@ -32,6 +32,9 @@ MAX_JSON_INT = 2**53 - 1
 MAX_PAGE = 10_000
 MAX_PAGE_SIZE = 100
 
+# Saved things per person.
+MAX_JOB_ALERTS = 20  # active job alerts ("jobagenter") per flexjobber
+
 # Requests inside the app at once per worker; more wait their turn in the event loop. Fewer
 # than the worker threads (40) and the database connections, so a request that holds a
 # connection always finds a thread and one that holds a thread always finds a connection.

@@ -18,6 +18,7 @@ from app.models.event import (
     EventSignup,
 )
 from app.models.import_receipt import ImportReceipt
+from app.models.job_alert import ALERT_MATCHES, ALERT_SEARCH, FREQUENCIES, JobAlert
 from app.models.job_posting import JobPosting, JobType, PostingStatus
 from app.models.jobcentre import Jobcentre
 from app.models.login_failure import LoginFailure
@@ -31,12 +32,15 @@ from app.models.session import UserSession
 from app.models.user import Role, User
 
 __all__ = [
+    "ALERT_MATCHES",
+    "ALERT_SEARCH",
     "AUDIENCES",
     "CALLBACK_DONE",
     "CALLBACK_OPEN",
     "EVENT_CANCELLED",
     "EVENT_DRAFT",
     "EVENT_PUBLISHED",
+    "FREQUENCIES",
     "SIGNUP_CANCELLED",
     "SIGNUP_CONFIRMED",
     "SIGNUP_WAITING",
@@ -53,6 +57,7 @@ __all__ = [
     "EventSignup",
     "FlexjobberProfile",
     "ImportReceipt",
+    "JobAlert",
     "JobPosting",
     "JobType",
     "Jobcentre",
