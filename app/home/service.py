@@ -43,6 +43,7 @@ _CARDS: dict[Role, list[Card]] = {
             N_("Mød andre og lær nyt på jobcentrets arrangementer."),
             "/arrangementer",
         ),
+        _card(N_("Artikler"), N_("Gode råd og nyt fra jobcentret."), "/artikler"),
     ],
     Role.COMPANY: [
         _card(
@@ -58,6 +59,7 @@ _CARDS: dict[Role, list[Card]] = {
             N_("Mød andre og lær nyt på jobcentrets arrangementer."),
             "/arrangementer",
         ),
+        _card(N_("Artikler"), N_("Gode råd og nyt fra jobcentret."), "/artikler"),
     ],
     Role.CONSULTANT: [
         _card(
@@ -88,6 +90,7 @@ _CARDS: dict[Role, list[Card]] = {
             N_("Opret og offentliggør arrangementer, og se deltagerne."),
             "/arrangementer",
         ),
+        _card(N_("Artikler"), N_("Skriv artikler til fleksjobbere og virksomheder."), "/artikler"),
     ],
     Role.ADMIN: [
         _card(N_("Inviter"), N_("Send en invitation på e-mail."), "/inviter"),

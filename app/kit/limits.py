@@ -13,6 +13,7 @@ MB = 1024 * KB
 MAX_BODY_BYTES = 1 * MB
 MAX_CV_BYTES = 5 * MB
 MAX_CSV_BYTES = 2 * MB
+MAX_IMAGE_BYTES = 2 * MB  # an article's image
 # Multipart framing around an uploaded file (boundaries, headers, the CSRF field).
 UPLOAD_OVERHEAD_BYTES = 64 * KB
 

@@ -1,6 +1,7 @@
 """ORM models. Importing this package registers every table on Base.metadata."""
 
 from app.models.api_token import ApiToken
+from app.models.article import ARTICLE_DRAFT, ARTICLE_PUBLISHED, Article, ArticleImage
 from app.models.audit_event import AuditEvent
 from app.models.base import Base
 from app.models.callback import CALLBACK_DONE, CALLBACK_OPEN, CallbackRequest
@@ -34,6 +35,8 @@ from app.models.user import Role, User
 __all__ = [
     "ALERT_MATCHES",
     "ALERT_SEARCH",
+    "ARTICLE_DRAFT",
+    "ARTICLE_PUBLISHED",
     "AUDIENCES",
     "CALLBACK_DONE",
     "CALLBACK_OPEN",
@@ -46,6 +49,8 @@ __all__ = [
     "SIGNUP_WAITING",
     "AccommodationNeeds",
     "ApiToken",
+    "Article",
+    "ArticleImage",
     "AuditEvent",
     "Base",
     "CallbackRequest",
