@@ -1,4 +1,5 @@
-"""The ``fleksbro`` command line: serve, migrate, demo-data, create-user, api-token."""
+"""The ``fleksbro`` command line: serve, migrate, demo-data, create-user, api-token, daily,
+job-alerts."""
 
 from __future__ import annotations
 
@@ -6,8 +7,16 @@ import argparse
 import getpass
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from app.settings import PROJECT_ROOT, get_settings
+
+if TYPE_CHECKING:  # the commands import their modules lazily, so `--help` stays fast
+    from sqlalchemy.orm import Session
+
+    from app.alerts.service import RunSummary
+    from app.kit.mailer import Mailer
+    from app.settings import Settings
 
 
 def _migrate(_args: argparse.Namespace) -> int:
@@ -150,14 +159,44 @@ def _daily(_args: argparse.Namespace) -> int:
         expired = expire_overdue(db, Outbox(settings, mailer))
         # Before the digests, so people who chose a daily e-mail get the reminder in it.
         reminders = send_reminders(db, settings, mailer)
+        alerts = _run_alerts(db, settings, mailer, ("immediate", "daily", "weekly"))
         digests = send_daily_digest(db, settings, mailer)
         kept = retention.run(db, settings, mailer, settings.data_dir)
     print(
         f"{expired} unanswered requests expired; {reminders} event reminders; "
-        f"{digests} daily digests sent; retention: {kept.warned} people warned after "
-        f"{settings.retention_inactive_days} days without a sign-in, {kept.deleted} profiles "
-        f"deleted {settings.retention_grace_days} days after the warning."
+        f"{alerts}; {digests} daily digests sent; retention: {kept.warned} people warned "
+        f"after {settings.retention_inactive_days} days without a sign-in, {kept.deleted} "
+        f"profiles deleted {settings.retention_grace_days} days after the warning."
     )
+    return 0
+
+
+def _run_alerts(
+    db: Session, settings: Settings, mailer: Mailer, frequencies: tuple[str, ...]
+) -> RunSummary:
+    from functools import partial
+
+    from app.alerts.service import run_alerts
+    from app.main import _match_encoder
+    from app.matchmaking.engine import MatchEngine
+
+    def synced_index() -> MatchEngine:
+        # Only when a "new jobs that match me well" alert is due: it loads the model.
+        engine = MatchEngine(partial(_match_encoder, settings))
+        engine.sync(db, full=True)
+        return engine
+
+    return run_alerts(db, settings, mailer, synced_index, frequencies=frequencies)
+
+
+def _job_alerts(_args: argparse.Namespace) -> int:
+    from app.db import engine_for, session_scope
+    from app.mail.service import mailer_from
+
+    settings = get_settings()
+    with session_scope(engine_for(settings.database_url)) as db:
+        summary = _run_alerts(db, settings, mailer_from(settings), ("immediate",))
+    print(f"{summary}.")
     return 0
 
 
@@ -228,13 +267,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     daily = sub.add_parser(
         "daily",
-        help="Expire unanswered requests, send digests, apply retention (run from cron).",
-        description="Expire unanswered match requests (both sides are told), send the daily "
-        "e-mail digests to people who chose them, warn people who have not signed in for "
+        help="Expire requests, send reminders, job alerts, digests, apply retention (cron).",
+        description="Expire unanswered match requests (both sides are told), send the day-before "
+        "event reminders, run the job alerts that are due (immediate, daily, weekly), send the "
+        "daily e-mail digests to people who chose them, warn people who have not signed in for "
         "FLEKSBRO_RETENTION_INACTIVE_DAYS and delete their profiles "
         "FLEKSBRO_RETENTION_GRACE_DAYS later. Run once a day, e.g. from cron.",
     )
     daily.set_defaults(func=_daily)
+
+    alerts = sub.add_parser(
+        "job-alerts",
+        help="Send the job alerts that asked for news at once (run often, e.g. every 15 min).",
+        description='Check the job alerts set to "immediate" for jobs published since their '
+        "last run and tell their owners (in the app, and by e-mail if chosen). `daily` runs "
+        "these too, with the daily and weekly ones.",
+    )
+    alerts.set_defaults(func=_job_alerts)
     return parser
 
 

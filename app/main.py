@@ -13,6 +13,9 @@ from sqlalchemy import Engine
 from threadpoolctl import threadpool_limits
 
 from app.accounts import pages as account_pages
+from app.alerts import pages as alert_pages
+from app.articles import api as article_api
+from app.articles import pages as article_pages
 from app.auth import api as auth_api
 from app.auth import pages as auth_pages
 from app.candidates import api as candidate_api
@@ -105,6 +108,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         contact_pages,
         event_pages,
         privacy_pages,
+        alert_pages,
+        article_pages,
     ):
         app.include_router(pages.router)
     for api in (
@@ -118,6 +123,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         income_api,
         event_api,
         privacy_api,
+        article_api,
     ):
         app.include_router(api.router)
     return app

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.demo import accounts_data as data
-from app.demo import events, people
+from app.demo import articles, events, people
 from app.kit.passwords import hash_password
 from app.models import Company, CompanyMember, Jobcentre, Role, User
 
@@ -113,6 +113,7 @@ def load_demo_data(db: Session) -> str:
     postings = people.load_postings(db, companies, contacts)
     creators = {jobcentres[code].id: ids[0] for code, ids in consultants.items() if ids}
     events.load_events(db, list(jobcentres.values()), creators)
+    articles.load_articles(db, list(jobcentres.values()), creators)
     return (
         f"Demo data ready: {len(jobcentres)} jobcentres, {len(companies)} companies, "
         f"{profiles} flexjobber profiles, {postings} job postings."

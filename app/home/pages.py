@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import Request
 from fastapi.responses import Response
 
+from app.articles import service as articles
 from app.contact import policy as contact_policy
 from app.contact import service as contact
 from app.events import service as events
@@ -38,6 +39,7 @@ def home(request: Request, db: SessionDep, user: CurrentUser) -> Response:
             "contact": contact.contact_for(db, user),
             "may_request": True,
             "events": events.upcoming(db, user),
+            "articles": articles.newest(db, user),
             "local_time": local_time,
         }
     if user.role == Role.CONSULTANT and user.jobcentre_id is not None:

@@ -23,6 +23,11 @@ _CARDS: dict[Role, list[Card]] = {
         ),
         _card(N_("Find job"), N_("Søg i alle ledige job i dit område."), "/job"),
         _card(
+            N_("Mine jobagenter"),
+            N_("Få besked, når der kommer nye job, der passer til dig."),
+            "/jobagenter",
+        ),
+        _card(
             N_("Hvem kan se mig"),
             N_("Du bestemmer, hvem der kan se din profil."),
             "/profil/synlighed",
@@ -38,6 +43,7 @@ _CARDS: dict[Role, list[Card]] = {
             N_("Mød andre og lær nyt på jobcentrets arrangementer."),
             "/arrangementer",
         ),
+        _card(N_("Artikler"), N_("Gode råd og nyt fra jobcentret."), "/artikler"),
     ],
     Role.COMPANY: [
         _card(
@@ -53,6 +59,7 @@ _CARDS: dict[Role, list[Card]] = {
             N_("Mød andre og lær nyt på jobcentrets arrangementer."),
             "/arrangementer",
         ),
+        _card(N_("Artikler"), N_("Gode råd og nyt fra jobcentret."), "/artikler"),
     ],
     Role.CONSULTANT: [
         _card(
@@ -83,6 +90,7 @@ _CARDS: dict[Role, list[Card]] = {
             N_("Opret og offentliggør arrangementer, og se deltagerne."),
             "/arrangementer",
         ),
+        _card(N_("Artikler"), N_("Skriv artikler til fleksjobbere og virksomheder."), "/artikler"),
     ],
     Role.ADMIN: [
         _card(N_("Inviter"), N_("Send en invitation på e-mail."), "/inviter"),

@@ -283,6 +283,8 @@ def browse(
         "state_labels": STATE_LABELS,
         "back": page_url(result.page),
         "messages": done_messages(request),
+        # "Gem søgningen som jobagent": the alert form, filled in with this search.
+        "alert_url": "/jobagenter/ny?" + urlencode(params) if user.role == Role.FLEXJOBBER else "",
     }
     return render(request, "jobs/browse.html", ctx, status_code=422 if errors else 200)
 

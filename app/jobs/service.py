@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
@@ -348,6 +348,8 @@ class JobFilters:
     origin: str | None = None  # postcode to measure from; the flexjobber's own by default
     accommodations: list[str] = field(default_factory=list)
     job_type: str | None = None
+    # Job alerts: only postings published after this moment (the alert's previous run).
+    published_after: datetime | None = None
 
 
 @dataclass
@@ -479,6 +481,8 @@ def search_postings(
         query = query.where(JobPosting.search_text.like(like_pattern(term), escape="\\"))
     if filters.job_type:
         query = query.where(JobPosting.job_type == JobType(filters.job_type))
+    if filters.published_after is not None:
+        query = query.where(JobPosting.published_at > filters.published_after)
     for code in filters.accommodations:
         # The codes are plain identifiers, so their JSON text is exact: '"code"'.
         text = cast(JobPosting.accommodations_offered, String)

@@ -13,6 +13,7 @@ MB = 1024 * KB
 MAX_BODY_BYTES = 1 * MB
 MAX_CV_BYTES = 5 * MB
 MAX_CSV_BYTES = 2 * MB
+MAX_IMAGE_BYTES = 2 * MB  # an article's image
 # Multipart framing around an uploaded file (boundaries, headers, the CSRF field).
 UPLOAD_OVERHEAD_BYTES = 64 * KB
 
@@ -31,6 +32,9 @@ MAX_ID = 2**31 - 1
 MAX_JSON_INT = 2**53 - 1
 MAX_PAGE = 10_000
 MAX_PAGE_SIZE = 100
+
+# Saved things per person.
+MAX_JOB_ALERTS = 20  # active job alerts ("jobagenter") per flexjobber
 
 # Requests inside the app at once per worker; more wait their turn in the event loop. Fewer
 # than the worker threads (40) and the database connections, so a request that holds a

@@ -1,6 +1,7 @@
 """ORM models. Importing this package registers every table on Base.metadata."""
 
 from app.models.api_token import ApiToken
+from app.models.article import ARTICLE_DRAFT, ARTICLE_PUBLISHED, Article, ArticleImage
 from app.models.audit_event import AuditEvent
 from app.models.base import Base
 from app.models.callback import CALLBACK_DONE, CALLBACK_OPEN, CallbackRequest
@@ -18,6 +19,7 @@ from app.models.event import (
     EventSignup,
 )
 from app.models.import_receipt import ImportReceipt
+from app.models.job_alert import ALERT_MATCHES, ALERT_SEARCH, FREQUENCIES, JobAlert
 from app.models.job_posting import JobPosting, JobType, PostingStatus
 from app.models.jobcentre import Jobcentre
 from app.models.login_failure import LoginFailure
@@ -31,17 +33,24 @@ from app.models.session import UserSession
 from app.models.user import Role, User
 
 __all__ = [
+    "ALERT_MATCHES",
+    "ALERT_SEARCH",
+    "ARTICLE_DRAFT",
+    "ARTICLE_PUBLISHED",
     "AUDIENCES",
     "CALLBACK_DONE",
     "CALLBACK_OPEN",
     "EVENT_CANCELLED",
     "EVENT_DRAFT",
     "EVENT_PUBLISHED",
+    "FREQUENCIES",
     "SIGNUP_CANCELLED",
     "SIGNUP_CONFIRMED",
     "SIGNUP_WAITING",
     "AccommodationNeeds",
     "ApiToken",
+    "Article",
+    "ArticleImage",
     "AuditEvent",
     "Base",
     "CallbackRequest",
@@ -53,6 +62,7 @@ __all__ = [
     "EventSignup",
     "FlexjobberProfile",
     "ImportReceipt",
+    "JobAlert",
     "JobPosting",
     "JobType",
     "Jobcentre",

@@ -32,6 +32,7 @@ KINDS = {
     "event_moved_up": N_("Du har fået en plads til et arrangement"),
     "event_cancelled": N_("Et arrangement er aflyst"),
     "event_reminder": N_("Husk dit arrangement i morgen"),
+    "job_alert": N_("Der er nye job til din jobagent"),
 }
 NOTIFY_MODES = ("immediate", "daily", "none")
 SUBJECT = "Nyt fra Fleksbro"

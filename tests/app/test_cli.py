@@ -17,6 +17,7 @@ COMMANDS = [
     "create-user",
     "api-token",
     "daily",
+    "job-alerts",
 ]
 
 
