@@ -25,6 +25,7 @@ from app.errors import Forbidden
 from app.kit.i18n import N_
 from app.kit.text import like_pattern, search_terms
 from app.models import Company, FlexjobberProfile, JobPosting, PostingStatus, Role, User, Visibility
+from app.profiles.disclosure import ADMIN as ADMIN_DISCLOSURE
 
 AnySelect = Select[*tuple[Any, ...]]
 
@@ -153,13 +154,13 @@ def _flexjobber_query() -> Select[User, FlexjobberProfile]:
     )
 
 
-def _flexjobber_rows(rows: Any) -> list[FlexjobberRow]:
+def _flexjobber_rows(rows: Any, contact: bool) -> list[FlexjobberRow]:
     return [
         FlexjobberRow(
             user_id=user.id,
             profile_id=profile.id if profile else None,
             name=user.display_name,
-            email=user.email,
+            email=user.email if contact else "",
             headline=profile.headline if profile else "",
             visibility=profile.visibility.value if profile else None,
             hints=profile_hints(profile),
@@ -215,6 +216,7 @@ def my_caseload(db: Session, user: User, page: int = 1, company_page: int = 1) -
     return Caseload(
         flexjobbers=_section(
             db,
+            user,
             "flexjobbers",
             people,
             page,
@@ -224,7 +226,7 @@ def my_caseload(db: Session, user: User, page: int = 1, company_page: int = 1) -
             .select_from(FlexjobberProfile)
             .where(FlexjobberProfile.consultant_id == user.id),
         ),
-        companies=_section(db, "companies", companies, company_page, PER_PAGE),
+        companies=_section(db, user, "companies", companies, company_page, PER_PAGE),
         counts=jobcentre_counts(db, user),
     )
 
@@ -340,6 +342,7 @@ def _page_by_ids(
 
 def _section(
     db: Session,
+    viewer: User,
     kind: str,
     query: AnySelect,
     page: int,
@@ -352,7 +355,9 @@ def _section(
     else:
         rows, total, page, pages = _page(db, query, page, per_page, count)
     if kind == "flexjobbers":
-        converted: list[Any] = _flexjobber_rows(rows)
+        # Admins run the platform and get no contact details (the disclosure decision's ADMIN).
+        contact = viewer.role != Role.ADMIN or ADMIN_DISCLOSURE.contact
+        converted: list[Any] = _flexjobber_rows(rows, contact)
     elif kind == "companies":
         converted = _company_rows(rows)
     else:
@@ -366,7 +371,7 @@ def _section(
 def jobcentre_list(db: Session, user: User, kind: str, page: int = 1) -> Section:
     """Everything of one kind in the consultant's jobcentre, paginated."""
     ensure_staff(user)
-    return _section(db, kind, _query_for(user, kind, ""), page, PER_PAGE)
+    return _section(db, user, kind, _query_for(user, kind, ""), page, PER_PAGE)
 
 
 def _query_for(user: User, kind: str, q: str) -> AnySelect:
@@ -387,5 +392,7 @@ def search(db: Session, user: User, q: str, kind: str = "", page: int = 1) -> li
     people = "flexjobbers"
     if kind in KINDS:
         query = _query_for(user, kind, q)
-        return [_section(db, kind, query, page, PER_PAGE, by_ids=kind == people)]
-    return [_section(db, k, _query_for(user, k, q), 1, PREVIEW, by_ids=k == people) for k in KINDS]
+        return [_section(db, user, kind, query, page, PER_PAGE, by_ids=kind == people)]
+    return [
+        _section(db, user, k, _query_for(user, k, q), 1, PREVIEW, by_ids=k == people) for k in KINDS
+    ]
