@@ -68,7 +68,7 @@ def _demo_data(_args: argparse.Namespace) -> int:
         )
         return 2
     with session_scope(engine_for(settings.database_url)) as db:
-        summary = load_demo_data(db)
+        summary = load_demo_data(db, settings.data_dir)
     print(summary)
     return 0
 

@@ -16,6 +16,7 @@ from app.accounts import pages as account_pages
 from app.alerts import pages as alert_pages
 from app.articles import api as article_api
 from app.articles import pages as article_pages
+from app.articles import video_pages
 from app.auth import api as auth_api
 from app.auth import pages as auth_pages
 from app.candidates import api as candidate_api
@@ -110,6 +111,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         privacy_pages,
         alert_pages,
         article_pages,
+        video_pages,
     ):
         app.include_router(pages.router)
     for api in (

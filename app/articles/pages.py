@@ -9,7 +9,7 @@ from fastapi import Depends, File, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 
-from app.articles import policy, service
+from app.articles import policy, service, video_service
 from app.articles.render import to_html
 from app.errors import ValidationFailed
 from app.events.pages import AUDIENCE_LABELS
@@ -29,6 +29,8 @@ DONE = {
     "gemt": N_("Artiklen er gemt."),
     "offentliggjort": N_("Artiklen er offentliggjort."),
     "billede": N_("Billedet er lagt op. Sæt koden herunder ind i teksten, hvor det skal stå."),
+    "video": N_("Videoen er lagt op. Den vises under artiklens tekst."),
+    "video-slettet": N_("Videoen er fjernet."),
 }
 
 
@@ -78,6 +80,7 @@ def _form(
         "errors": errors or {},
         "article": article,
         "images": service.images_of(db, article) if article else [],
+        "videos": video_service.videos_of(db, article) if article else [],
         "action": f"/artikler/{article.id}/rediger" if article else "/artikler/ny",
         "messages": _done(request),
     }
@@ -111,6 +114,7 @@ def article_page(request: Request, db: SessionDep, user: CurrentUser, article_id
         # Safe to mark: app.articles.render cleans it with nh3 to a small allowed subset.
         "body_html": Markup(to_html(article.body)),  # noqa: S704
         "may_edit": policy.can_manage(user, article),
+        "videos": video_service.videos_of(db, article),
         "messages": _done(request),
     }
     return render(request, "articles/detail.html", ctx)

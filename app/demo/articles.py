@@ -5,12 +5,14 @@ and title."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.articles import videos
 from app.kit.clock import utcnow
-from app.models import ARTICLE_PUBLISHED, Article, Jobcentre
+from app.models import ARTICLE_PUBLISHED, Article, ArticleVideo, Jobcentre
 
 # (days ago, title, summary, Markdown body, audience)
 ARTICLES = [
@@ -69,5 +71,41 @@ def load_articles(db: Session, jobcentres: list[Jobcentre], creators: dict[int, 
                 )
             )
             made += 1
+    db.flush()
+    return made
+
+
+MEDIA = Path(__file__).parent / "media"  # made for the demo, CC0 (media/LICENCE.md)
+VIDEO_ARTICLE = "Fem gode råd til din profil"
+
+
+def load_videos(db: Session, jobcentres: list[Jobcentre], data_dir: Path) -> int:
+    """The small captioned demo video in each jobcentre's "Fem gode råd" article."""
+    made = 0
+    for centre in jobcentres:
+        article = db.scalar(
+            select(Article).where(Article.jobcentre_id == centre.id, Article.title == VIDEO_ARTICLE)
+        )
+        if article is None or db.scalar(
+            select(ArticleVideo.id).where(ArticleVideo.article_id == article.id)
+        ):
+            continue
+        video = (MEDIA / "fleksbro-demo.webm").read_bytes()
+        db.add(
+            ArticleVideo(
+                article_id=article.id,
+                title="Velkommen til Fleksbro (6 sekunder, uden lyd)",
+                storage_key=videos.store(data_dir, video),
+                content_type=videos.WEBM,
+                size=len(video),
+                captions_key=videos.store(data_dir, (MEDIA / "fleksbro-demo.da.vtt").read_bytes()),
+                captions_language="da",
+                poster_key=videos.store(
+                    data_dir, (MEDIA / "fleksbro-demo-poster.png").read_bytes()
+                ),
+                poster_type="image/png",
+            )
+        )
+        made += 1
     db.flush()
     return made

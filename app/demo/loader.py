@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -53,7 +54,8 @@ def _user(
     return user
 
 
-def load_demo_data(db: Session) -> str:
+def load_demo_data(db: Session, data_dir: Path | None = None) -> str:
+    """The demo world; with `data_dir`, also the files it holds (the captioned demo video)."""
     rng = random.Random(SEED)
     password_hash = hash_password(data.DEMO_PASSWORD)
     jobcentres: dict[str, Jobcentre] = {}
@@ -114,6 +116,8 @@ def load_demo_data(db: Session) -> str:
     creators = {jobcentres[code].id: ids[0] for code, ids in consultants.items() if ids}
     events.load_events(db, list(jobcentres.values()), creators)
     articles.load_articles(db, list(jobcentres.values()), creators)
+    if data_dir is not None:
+        articles.load_videos(db, list(jobcentres.values()), data_dir)
     return (
         f"Demo data ready: {len(jobcentres)} jobcentres, {len(companies)} companies, "
         f"{profiles} flexjobber profiles, {postings} job postings."

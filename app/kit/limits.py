@@ -40,3 +40,5 @@ MAX_JOB_ALERTS = 20  # active job alerts ("jobagenter") per flexjobber
 # than the worker threads (40) and the database connections, so a request that holds a
 # connection always finds a thread and one that holds a thread always finds a connection.
 MAX_CONCURRENT_REQUESTS = 24
+MAX_VIDEO_BYTES = 50 * MB  # an article's video (short films: a few minutes)
+MAX_CAPTIONS_BYTES = 512 * 1024  # its WebVTT captions

@@ -1,7 +1,13 @@
 """ORM models. Importing this package registers every table on Base.metadata."""
 
 from app.models.api_token import ApiToken
-from app.models.article import ARTICLE_DRAFT, ARTICLE_PUBLISHED, Article, ArticleImage
+from app.models.article import (
+    ARTICLE_DRAFT,
+    ARTICLE_PUBLISHED,
+    Article,
+    ArticleImage,
+    ArticleVideo,
+)
 from app.models.audit_event import AuditEvent
 from app.models.base import Base
 from app.models.callback import CALLBACK_DONE, CALLBACK_OPEN, CallbackRequest
@@ -51,6 +57,7 @@ __all__ = [
     "ApiToken",
     "Article",
     "ArticleImage",
+    "ArticleVideo",
     "AuditEvent",
     "Base",
     "CallbackRequest",

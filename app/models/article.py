@@ -48,3 +48,24 @@ class ArticleImage(Base):
     content_type: Mapped[str] = mapped_column(String(20))
     size: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ArticleVideo(Base):
+    """A video shown in an article: the file, its captions (required, WCAG 1.2.2) and a poster.
+    The files live under <data_dir>/videos; only their random keys are stored."""
+
+    __tablename__ = "article_videos"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200))  # what the video shows, for everyone
+    storage_key: Mapped[str] = mapped_column(String(32))
+    content_type: Mapped[str] = mapped_column(String(20))
+    size: Mapped[int] = mapped_column(Integer)
+    captions_key: Mapped[str] = mapped_column(String(32))
+    captions_language: Mapped[str] = mapped_column(String(5), default="da")
+    poster_key: Mapped[str] = mapped_column(String(32))
+    poster_type: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -17,6 +17,11 @@ from app.kit import limits
 _UPLOADS = {
     "/cv": limits.MAX_CV_BYTES + limits.UPLOAD_OVERHEAD_BYTES,
     "/billeder": limits.MAX_IMAGE_BYTES + limits.UPLOAD_OVERHEAD_BYTES,
+    # The video, its captions and its poster in one form.
+    "/videoer": limits.MAX_VIDEO_BYTES
+    + limits.MAX_CAPTIONS_BYTES
+    + limits.MAX_IMAGE_BYTES
+    + limits.UPLOAD_OVERHEAD_BYTES,
     "/konsulent/import": limits.MAX_CSV_BYTES + limits.UPLOAD_OVERHEAD_BYTES,
     # The previewed upload comes back signed, compressed and base64-encoded (4/3 of its size).
     "/konsulent/import/bekraeft": limits.MAX_CSV_BYTES * 4 // 3 + limits.UPLOAD_OVERHEAD_BYTES,

@@ -11,21 +11,24 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+import app.models.base
+
 revision: str = "0011"
 down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 _PURPOSES = ("password_reset", "magic_login", "invitation")
+_WHEN = app.models.base.UTCDateTime(timezone=True)
 
 
 # Plain ALTER TABLE on both databases (see 0007: a batch copy of users would cascade).
 
 
 def upgrade() -> None:
-    op.add_column("users", sa.Column("deleted_at", sa.DateTime(), nullable=True))
-    op.add_column("users", sa.Column("retention_warned_at", sa.DateTime(), nullable=True))
-    op.add_column("flexjobber_profiles", sa.Column("deleted_at", sa.DateTime(), nullable=True))
+    op.add_column("users", sa.Column("deleted_at", _WHEN, nullable=True))
+    op.add_column("users", sa.Column("retention_warned_at", _WHEN, nullable=True))
+    op.add_column("flexjobber_profiles", sa.Column("deleted_at", _WHEN, nullable=True))
     if op.get_bind().dialect.name == "postgresql":
         # PostgreSQL >= 12 allows this inside the migration's transaction (the value is only
         # used after commit). SQLite stores the enum as VARCHAR; "delete_profile" fits its 14.

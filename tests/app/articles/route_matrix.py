@@ -17,4 +17,7 @@ NOT_WALKED = {
     "/artikler/{}/billeder": "POST only (tests/app/articles/test_articles.py)",
     "/artikler/{}/billeder/{}": "per persona in tests/app/articles/test_articles.py",
     "/api/v1/articles/{}": "per persona in tests/app/articles/test_articles.py",
+    "/artikler/{}/videoer": "POST only (tests/app/articles/test_videos.py)",
+    "/artikler/{}/videoer/{}/slet": "POST only (tests/app/articles/test_videos.py)",
+    "/artikler/{}/videoer/{}/{}": "per persona in tests/app/articles/test_videos.py",
 }
