@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
-from app.errors import Forbidden, NotFound
+from app.candidates import policy
+from app.errors import NotFound
 from app.kit.i18n import N_
 from app.kit.text import fold, like_pattern, search_terms
 from app.models import (
@@ -87,11 +88,6 @@ class CandidatePage:
     filters: CandidateFilters
     postings: list[PostingChoice] = field(default_factory=list)
     origin: PostingChoice | None = None
-
-
-def ensure_may_browse(user: User) -> None:
-    if user.role == Role.FLEXJOBBER:
-        raise Forbidden(N_("Kandidatsøgningen er for virksomheder og jobcentre."))
 
 
 def _scope(db: Session, user: User) -> ColumnElement[bool]:
@@ -190,7 +186,7 @@ def _filtered(
 
 
 def browse(db: Session, user: User, filters: CandidateFilters) -> CandidatePage:
-    ensure_may_browse(user)
+    policy.ensure_may_browse_candidates(user)
     origin = _origin(db, user, filters.posting_id) if filters.posting_id else None
     query = _filtered(db, user, filters, origin)
     total = int(db.scalar(select(func.count()).select_from(query.subquery())) or 0)

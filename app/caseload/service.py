@@ -21,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from app.errors import Forbidden
+from app.accounts import policy as roles
 from app.kit.i18n import N_
 from app.kit.text import like_pattern, search_terms
 from app.models import Company, FlexjobberProfile, JobPosting, PostingStatus, Role, User, Visibility
@@ -79,11 +79,6 @@ class Caseload:
     flexjobbers: Section
     companies: Section
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def ensure_staff(user: User) -> None:
-    if user.role not in (Role.CONSULTANT, Role.ADMIN):
-        raise Forbidden(N_("Siden er for jobcentrets medarbejdere."))
 
 
 def _in_jobcentre(user: User, column: Any) -> ColumnElement[bool]:
@@ -203,7 +198,7 @@ def _company_rows(rows: Any) -> list[CompanyRow]:
 
 def my_caseload(db: Session, user: User, page: int = 1, company_page: int = 1) -> Caseload:
     """The flexjobbers and companies this consultant follows (consultant_id == me), paginated."""
-    ensure_staff(user)
+    roles.ensure_staff(user)
     people = (
         _flexjobber_query()
         .where(FlexjobberProfile.consultant_id == user.id)
@@ -364,7 +359,7 @@ def _section(
 
 def jobcentre_list(db: Session, user: User, kind: str, page: int = 1) -> Section:
     """Everything of one kind in the consultant's jobcentre, paginated."""
-    ensure_staff(user)
+    roles.ensure_staff(user)
     return _section(db, kind, _query_for(user, kind, ""), page, PER_PAGE)
 
 
@@ -380,7 +375,7 @@ def search(db: Session, user: User, q: str, kind: str = "", page: int = 1) -> li
     """Search flexjobbers (name, e-mail, profile text), companies (name, CVR) and postings
     (title, text) of the jobcentre. Danish-aware; every word must occur. With `kind`, one
     section paginated; without, a preview of each."""
-    ensure_staff(user)
+    roles.ensure_staff(user)
     if not search_terms(q):
         return []
     people = "flexjobbers"

@@ -19,7 +19,9 @@ from app.kit.limits import MAX_PAGE
 from app.matches import service as matches
 from app.matches.pages import STATE_LABELS, done_messages
 from app.models import Company, JobPosting, PostingStatus, Role
+from app.profiles import policy as profile_policy
 from app.web.deps import CurrentUser, SessionDep, SettingsDep
+from app.web.guards import CompanyUser, ConsultantUser
 from app.web.i18n import language_of
 from app.web.routers import page_router
 from app.web.templating import render
@@ -103,8 +105,7 @@ def _place(posting: JobPosting) -> str:
 
 
 @router.get("/virksomhed/opslag")
-def company_postings(request: Request, db: SessionDep, user: CurrentUser) -> Response:
-    policy.ensure_company_user(user)
+def company_postings(request: Request, db: SessionDep, user: CompanyUser) -> Response:
     ctx = _labels(request) | {
         "rows": service.postings_of_company_user(db, user),
         "companies": companies.companies_in_scope(db, user),
@@ -237,12 +238,12 @@ def browse(
     job_type: Annotated[str, Query(max_length=20)] = "",
     page: Annotated[str, Query(max_length=6)] = "1",
 ) -> Response:
-    policy.ensure_may_browse(user)
+    policy.ensure_may_search_jobs(user)
     chosen = accommodations or []
     filters, errors = service.clean_filters(q, fit_hours, max_km, origin, chosen, job_type)
     number = parse.digits(page, 1, MAX_PAGE) or 1
     result = service.search_postings(db, user, filters, number)
-    profile = service.own_profile(db, user)
+    profile = profile_policy.own_profile(db, user)
     params: list[tuple[str, str]] = [
         (name, value)
         for name, value in (
@@ -259,7 +260,7 @@ def browse(
         return "/job?" + urlencode([*params, ("page", str(n))])
 
     # A flexjobber acts on a result right here; a save comes back to this very page.
-    may_act = user.role == Role.FLEXJOBBER and profile is not None
+    may_act = profile is not None  # only a flexjobber has one
     shown_ids = [p.id for p, _c, _d in result.items]
 
     ctx = _labels(request) | {
@@ -291,7 +292,7 @@ def browse(
 def posting_detail(request: Request, db: SessionDep, user: CurrentUser, job_id: int) -> Response:
     posting = service.get_posting(db, user, job_id)
     company = service.get_company(db, posting.company_id)
-    profile = service.own_profile(db, user)
+    profile = profile_policy.own_profile(db, user)
     distance = (
         service.distance_km(profile.postcode, posting.postcode)
         if profile and profile.postcode and posting.postcode
@@ -333,8 +334,7 @@ def posting_detail(request: Request, db: SessionDep, user: CurrentUser, job_id: 
 
 
 @router.get("/konsulent/import")
-def import_form(request: Request, user: CurrentUser) -> Response:
-    policy.ensure_may_import(user)
+def import_form(request: Request, user: ConsultantUser) -> Response:
     return render(request, "jobs/import.html", _import_context())
 
 
@@ -348,8 +348,7 @@ def _import_context(**extra: Any) -> dict[str, Any]:
 
 
 @router.get("/konsulent/import/eksempel.csv")
-def import_example(db: SessionDep, user: CurrentUser) -> Response:
-    policy.ensure_may_import(user)
+def import_example(db: SessionDep, user: ConsultantUser) -> Response:
     return Response(
         csv_import.example_csv(db, user).encode("utf-8"),
         media_type="text/csv; charset=utf-8",
@@ -362,10 +361,9 @@ def import_preview(
     request: Request,
     db: SessionDep,
     settings: SettingsDep,
-    user: CurrentUser,
+    user: ConsultantUser,
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
-    policy.ensure_may_import(user)
     content = file.file.read(csv_import.MAX_BYTES + 1) if file is not None else b""
     try:
         result = csv_import.parse(db, user, content)
@@ -383,11 +381,10 @@ def import_confirm(
     request: Request,
     db: SessionDep,
     settings: SettingsDep,
-    user: CurrentUser,
+    user: ConsultantUser,
     upload: Annotated[list[str] | None, Form()] = None,
     include_duplicates: Annotated[str, Form()] = "",
 ) -> Response:
-    policy.ensure_may_import(user)
     # The signed upload comes back in pieces: one form field may hold at most 1 MB.
     token = "".join(upload or [])
     try:

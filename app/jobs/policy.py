@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.companies import policy as company_policy
 from app.errors import Forbidden, NotFound
 from app.kit.i18n import N_
@@ -56,25 +57,19 @@ def member_company_ids(db: Session, user: User) -> list[int]:
     )
 
 
-def may_browse(user: User) -> bool:
+def may_search_jobs(user: User) -> bool:
     """The job search (/job) is for flexjobbers, and for staff who help them."""
     return user.role in (Role.FLEXJOBBER, Role.CONSULTANT, Role.ADMIN)
 
 
-def ensure_may_browse(user: User) -> None:
-    if not may_browse(user):
-        raise Forbidden()
-
-
-def ensure_company_user(user: User) -> None:
-    if user.role != Role.COMPANY:
+def ensure_may_search_jobs(user: User) -> None:
+    if not may_search_jobs(user):
         raise Forbidden()
 
 
 def ensure_may_import(user: User) -> None:
     """Bulk import is for consultants, into the companies of their own jobcentre."""
-    if user.role != Role.CONSULTANT or user.jobcentre_id is None:
-        raise Forbidden()
+    roles.ensure_consultant(user)
 
 
 def ensure_may_post(user: User) -> None:

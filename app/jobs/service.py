@@ -22,13 +22,13 @@ from app.kit.i18n import N_
 from app.kit.text import like_pattern, search_terms
 from app.models import (
     Company,
-    FlexjobberProfile,
     JobPosting,
     JobType,
     PostingStatus,
     Role,
     User,
 )
+from app.profiles import policy as profile_policy
 from matching.reference import (
     ACCOMMODATION_CODES,
     SCHEDULE_SLOTS,
@@ -440,12 +440,6 @@ def postcodes_within(origin: str, km: int) -> tuple[str, ...]:
     )
 
 
-def own_profile(db: Session, user: User) -> FlexjobberProfile | None:
-    if user.role != Role.FLEXJOBBER:
-        return None
-    return db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.user_id == user.id))
-
-
 def _visible(user: User, db: Session, *, include_own: bool) -> Select[JobPosting, Company]:
     """Published postings the user may see; with include_own, a company's own drafts too."""
     query = select(JobPosting, Company).join(Company, Company.id == JobPosting.company_id)
@@ -483,7 +477,7 @@ def search_postings(
         # The codes are plain identifiers, so their JSON text is exact: '"code"'.
         text = cast(JobPosting.accommodations_offered, String)
         query = query.where(text.like(like_pattern(f'"{code}"'), escape="\\"))
-    profile = own_profile(db, user)
+    profile = profile_policy.own_profile(db, user)
     hours = None
     if filters.fit_hours and profile is not None and (profile.hours_min or profile.hours_max):
         hours = (profile.hours_min, profile.hours_max)

@@ -27,12 +27,13 @@ from app.matches.forms import (
     with_done,
 )
 from app.matches.lifecycle import MatchContext, Outbox
-from app.matches.policy import Party, company_knows, may_message
+from app.matches.policy import Party, company_knows, ensure_has_profile, may_message
 from app.matchmaking.engine import MatchEngine
 from app.models import Company, PostingStatus, User, Visibility
 from app.notifications import service as notifications
 from app.profiles import cv_storage
 from app.web.deps import CurrentUser, MailerDep, SessionDep, SettingsDep
+from app.web.guards import ConsultantUser, Flexjobber, FlexjobberUser
 from app.web.i18n import language_of
 from app.web.routers import page_router
 from app.web.templating import render
@@ -166,9 +167,9 @@ def _shown_count(raw: str | None) -> int:
 
 
 def _mine_context(
-    request: Request, db: Session, engine: MatchEngine, user: User, seen_update: bool
+    request: Request, db: Session, engine: MatchEngine, me: Flexjobber, seen_update: bool
 ) -> dict[str, Any]:
-    profile = service.own_profile(db, user)
+    user, profile = me.user, ensure_has_profile(me.profile)
     shown = _shown_count(request.query_params.get("antal"))
     found = suggestions.for_flexjobber(db, engine, user, profile, language_of(request), shown + 1)
     items = found.items
@@ -191,8 +192,8 @@ def _mine_context(
 
 
 @router.get("/mine-match")
-def my_matches(request: Request, db: SessionDep, engine: EngineDep, user: CurrentUser) -> Response:
-    ctx = _mine_context(request, db, engine, user, seen_update=True)
+def my_matches(request: Request, db: SessionDep, engine: EngineDep, me: FlexjobberUser) -> Response:
+    ctx = _mine_context(request, db, engine, me, seen_update=True)
     ctx["messages"] = _done(request)
     return render(request, "matches/mine.html", ctx)
 
@@ -203,7 +204,7 @@ def act_on_job(
     db: SessionDep,
     engine: EngineDep,
     out: OutboxDep,
-    user: CurrentUser,
+    me: FlexjobberUser,
     job_id: int,
     form: FormDep,
 ) -> Response:
@@ -211,10 +212,10 @@ def act_on_job(
     result: dict[str, int] = {}
 
     def act() -> None:
-        result["match"] = service.act_on_job(db, out, user, job_id, data).id
+        result["match"] = service.act_on_job(db, out, me.user, job_id, data).id
 
     def failed(errors: dict[str, str], message: str, status: int) -> Response:
-        ctx = _mine_context(request, db, engine, user, seen_update=False)
+        ctx = _mine_context(request, db, engine, me, seen_update=False)
         ctx |= {"errors": errors, "problem": message, "failed_job": job_id}
         return render(request, "matches/mine.html", ctx, status_code=status)
 
@@ -306,7 +307,6 @@ def company_interest(
 def _board_context(
     request: Request, db: Session, engine: MatchEngine, user: User
 ) -> dict[str, Any]:
-    service.ensure_consultant(user)
     return _labels(request) | {
         "board": suggestions.consultant_board(db, engine, user, language_of(request)),
         "ready": engine.ready,
@@ -316,7 +316,7 @@ def _board_context(
 
 
 @router.get("/konsulent/match")
-def board(request: Request, db: SessionDep, engine: EngineDep, user: CurrentUser) -> Response:
+def board(request: Request, db: SessionDep, engine: EngineDep, user: ConsultantUser) -> Response:
     ctx = _board_context(request, db, engine, user)
     ctx["messages"] = _done(request)
     return render(request, "matches/board.html", ctx)
@@ -359,7 +359,7 @@ def board_recommend(
     db: SessionDep,
     engine: EngineDep,
     out: OutboxDep,
-    user: CurrentUser,
+    user: ConsultantUser,
     form: FormDep,
 ) -> Response:
     return _board_action(request, db, engine, out, user, form, "recommend")
@@ -371,7 +371,7 @@ def board_dismiss(
     db: SessionDep,
     engine: EngineDep,
     out: OutboxDep,
-    user: CurrentUser,
+    user: ConsultantUser,
     form: FormDep,
 ) -> Response:
     return _board_action(request, db, engine, out, user, form, "dismiss")
@@ -550,7 +550,9 @@ def match_cv(db: SessionDep, settings: SettingsDep, user: CurrentUser, match_id:
 
 
 @router.get("/mine-data")
-def my_data(request: Request, db: SessionDep, user: CurrentUser) -> Response:
+def my_data(request: Request, db: SessionDep, me: FlexjobberUser) -> Response:
+    ensure_has_profile(me.profile)
+    user = me.user
     views = service.profile_views(db, user)
     ctx = _labels(request) | {
         "views": views,
@@ -561,10 +563,10 @@ def my_data(request: Request, db: SessionDep, user: CurrentUser) -> Response:
 
 
 @router.post("/mine-data/samtykke/traek-tilbage")
-def my_data_withdraw(db: SessionDep, user: CurrentUser, form: FormDep) -> Response:
+def my_data_withdraw(db: SessionDep, me: FlexjobberUser, form: FormDep) -> Response:
+    ensure_has_profile(me.profile)
     company_id = form.get("company_id", "")
     if parse.record_id(company_id) is None:
         raise ValidationFailed(fields={"company_id": N_("Vælg en virksomhed.")})
-    service.own_profile(db, user)
-    consents.withdraw(db, user, int(company_id))
+    consents.withdraw(db, me.user, int(company_id))
     return RedirectResponse("/mine-data?udfoert=trukket", status_code=303)

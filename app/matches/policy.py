@@ -7,6 +7,7 @@ import enum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.errors import Forbidden, NotFound
 from app.kit.i18n import N_
 from app.models import (
@@ -18,6 +19,7 @@ from app.models import (
     Role,
     User,
 )
+from app.profiles import policy as profile_policy
 
 NOT_FOUND = N_("Matchet findes ikke.")
 
@@ -78,6 +80,20 @@ def party(
     if user.role == Role.ADMIN:
         return Party.ADMIN
     raise NotFound(NOT_FOUND)
+
+
+def ensure_has_profile(profile: FlexjobberProfile | None) -> FlexjobberProfile:
+    """A flexjobber's match pages need their profile (the guard looked it up)."""
+    if profile is None:
+        raise Forbidden(N_("Opret din profil først."))
+    return profile
+
+
+def own_profile(db: Session, user: User) -> FlexjobberProfile:
+    """The signed-in flexjobber's profile for the match services; 403 for other roles and
+    before the person has created one."""
+    roles.ensure_flexjobber(user)
+    return ensure_has_profile(profile_policy.own_profile(db, user))
 
 
 def ensure_can_act(who: Party) -> None:

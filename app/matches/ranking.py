@@ -27,6 +27,7 @@ from app.models import (
     User,
     Visibility,
 )
+from app.profiles import policy as profile_policy
 from app.profiles.disclosure import Disclosure, decide_many
 from app.profiles.policy import Audience
 from matching.bands import STRONG_FROM
@@ -73,10 +74,6 @@ class BoardItem:
     reasons: list[str] = field(default_factory=list)
 
 
-def _profile_of(db: Session, user: User) -> FlexjobberProfile | None:
-    return db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.user_id == user.id))
-
-
 def _matches_for_profile(db: Session, profile_id: int) -> dict[int, Match]:
     return {m.job_id: m for m in db.scalars(select(Match).where(Match.profile_id == profile_id))}
 
@@ -91,7 +88,7 @@ def jobs_for_flexjobber(
 ) -> list[JobItem] | None:
     """None while the person's profile is not in the index yet (it is computed in the
     background after a change)."""
-    profile = _profile_of(db, user)
+    profile = profile_policy.own_profile(db, user)
     if profile is None or str(profile.id) not in engine.index.profile_records:
         return None
     mine = _matches_for_profile(db, profile.id)

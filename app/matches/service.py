@@ -13,12 +13,13 @@ from datetime import date, datetime
 from sqlalchemy import Select, or_, select, update
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.audit import service as audit
 from app.errors import Forbidden, NotFound, ValidationFailed
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
 from app.matches import consent as consents
-from app.matches import lifecycle, messaging
+from app.matches import lifecycle, messaging, policy
 from app.matches.lifecycle import MatchContext, Outbox
 from app.matches.policy import Party, allowed_actions, candidates_party, company_knows
 from app.models import (
@@ -306,13 +307,7 @@ def perform(db: Session, out: Outbox, user: User, ctx: MatchContext, data: Actio
 # ---------------------------------------------------------------- the flexjobber's side
 
 
-def own_profile(db: Session, user: User) -> FlexjobberProfile:
-    if user.role != Role.FLEXJOBBER:
-        raise Forbidden()
-    profile = db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.user_id == user.id))
-    if profile is None:
-        raise Forbidden(N_("Opret din profil først."))
-    return profile
+own_profile = policy.own_profile  # the match services' one way to their person's profile
 
 
 def paused_profile_ids(db: Session, profile_ids: list[int]) -> set[int]:
@@ -514,15 +509,10 @@ def company_matches(db: Session, user: User, job_id: int) -> list[MatchRow]:
 # ---------------------------------------------------------------- the consultant's side
 
 
-def ensure_consultant(user: User) -> None:
-    if user.role != Role.CONSULTANT or user.jobcentre_id is None:
-        raise Forbidden()
-
-
 def board_context(db: Session, user: User, profile_id: int, job_id: int) -> MatchContext:
     """A consultant's pair from the board: the person in their jobcentre, the job published in
     it. The match row is created only after the checks."""
-    ensure_consultant(user)
+    roles.ensure_consultant(user)
     profile = db.get(FlexjobberProfile, profile_id)
     if profile is None or profile.jobcentre_id != user.jobcentre_id:
         raise NotFound(PROFILE_NOT_FOUND)
@@ -533,7 +523,7 @@ def board_context(db: Session, user: User, profile_id: int, job_id: int) -> Matc
 
 def consultant_matches(db: Session, user: User) -> list[MatchRow]:
     """Every match (any state) of the consultant's people and companies."""
-    ensure_consultant(user)
+    roles.ensure_consultant(user)
     query = _base_query().where(
         or_(FlexjobberProfile.consultant_id == user.id, Company.consultant_id == user.id)
     )
