@@ -7,6 +7,8 @@ domains' policy modules (``scripts/linters/role_checks.py`` checks it); the type
 
 from __future__ import annotations
 
+from sqlalchemy import ColumnElement
+
 from app.errors import Forbidden, NotFound
 from app.kit.i18n import N_
 from app.models import Company, Role, User
@@ -41,8 +43,9 @@ def is_consultant_of(user: User, jobcentre_id: int | None) -> bool:
     return is_consultant(user) and user.jobcentre_id == jobcentre_id
 
 
-def has_role(user: User, role: Role) -> bool:
-    return user.role == role
+def users_with(*wanted: Role) -> ColumnElement[bool]:
+    """SQL: the users of these roles (lists and counts of people by role)."""
+    return User.role.in_(wanted)
 
 
 def role_from(value: str, allowed: tuple[Role, ...]) -> Role | None:

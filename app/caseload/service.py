@@ -82,7 +82,7 @@ class Caseload:
 
 
 def _in_jobcentre(user: User, column: Any) -> ColumnElement[bool]:
-    if user.role == Role.ADMIN:
+    if roles.is_admin(user):
         return literal(True)
     result: ColumnElement[bool] = column == user.jobcentre_id
     return result
@@ -144,7 +144,7 @@ def _flexjobber_query() -> Select[User, FlexjobberProfile]:
     return (
         select(User, FlexjobberProfile)
         .outerjoin(FlexjobberProfile, FlexjobberProfile.user_id == User.id)
-        .where(User.role == Role.FLEXJOBBER)
+        .where(roles.users_with(Role.FLEXJOBBER))
     )
 
 
@@ -232,7 +232,7 @@ def jobcentre_counts(db: Session, user: User) -> dict[str, int]:
         "flexjobbers": count(
             select(func.count())
             .select_from(User)
-            .where(User.role == Role.FLEXJOBBER, _in_jobcentre(user, User.jobcentre_id))
+            .where(roles.users_with(Role.FLEXJOBBER), _in_jobcentre(user, User.jobcentre_id))
         ),
         "companies": count(
             select(func.count())
@@ -278,7 +278,7 @@ def _flexjobbers_in_scope(user: User, q: str) -> AnySelect:
         # The jobcentre condition inside each side too: PostgreSQL then rechecks only the
         # jobcentre's rows of the trigram matches instead of every match in the country.
         by_user = select(User.id).where(
-            User.role == Role.FLEXJOBBER,
+            roles.users_with(Role.FLEXJOBBER),
             _in_jobcentre(user, User.jobcentre_id),
             or_(
                 fold_sql(User.display_name).like(pattern, escape="\\"),

@@ -60,7 +60,7 @@ def _contact(
     centre = db.get(Jobcentre, jobcentre_id)
     assert centre is not None  # a foreign key
     consultant = db.get(User, consultant_id) if consultant_id else None
-    if consultant is not None and (not consultant.active or consultant.role != Role.CONSULTANT):
+    if consultant is not None and (not consultant.active or not roles.is_consultant(consultant)):
         consultant = None
     return Contact(
         jobcentre_id=centre.id,
@@ -77,12 +77,12 @@ def _contact(
 def contact_for(db: Session, user: User) -> Contact | None:
     """A flexjobber's own consultant; a company user's company's consultant (the first company
     they belong to). None for staff, or when no jobcentre is known."""
-    if user.role == Role.FLEXJOBBER:
+    if roles.is_flexjobber(user):
         profile = own_profile(db, user)
         if profile is not None:
             return _contact(db, profile.jobcentre_id, profile.consultant_id)
         return _contact(db, user.jobcentre_id, None) if user.jobcentre_id else None
-    if user.role == Role.COMPANY:
+    if roles.is_company_user(user):
         company = db.scalar(
             select(Company)
             .join(CompanyMember, CompanyMember.company_id == Company.id)
@@ -143,7 +143,7 @@ def recipients(db: Session, request: CallbackRequest) -> list[User]:
     return list(
         db.scalars(
             select(User).where(
-                User.role == Role.CONSULTANT,
+                roles.users_with(Role.CONSULTANT),
                 User.jobcentre_id == request.jobcentre_id,
                 User.active.is_(True),
             )

@@ -8,6 +8,7 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.demo import accounts_data as data
 from app.demo import events, people
 from app.kit.passwords import hash_password
@@ -71,7 +72,7 @@ def load_demo_data(db: Session) -> str:
         centre_id = jobcentres[staff_code].id if staff_code else None
         staff = _user(db, email, name, Role(role), centre_id, password_hash)
         staff.phone = staff.phone or data.STAFF_PHONES.get(email)
-        if staff_code and staff.role == Role.CONSULTANT:
+        if staff_code and roles.is_consultant(staff):
             consultants.setdefault(staff_code, []).append(staff.id)
     for email, name, code in data.FLEXJOBBERS:
         _user(db, email, name, Role.FLEXJOBBER, jobcentres[code].id, password_hash)

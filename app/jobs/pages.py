@@ -18,7 +18,7 @@ from app.kit.i18n import N_
 from app.kit.limits import MAX_PAGE
 from app.matches import service as matches
 from app.matches.pages import STATE_LABELS, done_messages
-from app.models import Company, JobPosting, PostingStatus, Role
+from app.models import Company, JobPosting, PostingStatus
 from app.profiles import policy as profile_policy
 from app.web.deps import CurrentUser, SessionDep, SettingsDep
 from app.web.guards import CompanyUser, ConsultantUser
@@ -133,8 +133,6 @@ def _form_context(
 
 
 def _manageable(db: SessionDep, user: CurrentUser) -> list[Company]:
-    if user.role == Role.FLEXJOBBER:
-        return []
     return companies.companies_in_scope(db, user)
 
 
@@ -301,11 +299,7 @@ def posting_detail(request: Request, db: SessionDep, user: CurrentUser, job_id: 
     labels = dict(_labels(request)["accommodation_options"])
     can_edit = policy.can_manage_company(db, user, company)
     # A flexjobber may act on a published job of their forum (get_posting shows them no other).
-    may_act = (
-        user.role == Role.FLEXJOBBER
-        and profile is not None
-        and posting.status == PostingStatus.PUBLISHED
-    )
+    may_act = profile is not None and posting.status == PostingStatus.PUBLISHED
     job_match = matches.job_matches_of(db, user, [posting.id]).get(posting.id) if may_act else None
     ctx = (
         _labels(request)
@@ -314,7 +308,7 @@ def posting_detail(request: Request, db: SessionDep, user: CurrentUser, job_id: 
             "company": company,
             "can_edit": can_edit,
             # The company and its jobcentre's consultants reach the ranked candidates from here.
-            "may_see_candidates": can_edit and user.role in (Role.COMPANY, Role.CONSULTANT),
+            "may_see_candidates": can_edit and policy.may_see_candidates(user),
             "may_act": may_act,
             "job_match": job_match,
             "job_actions_allowed": matches.job_actions_for(job_match),

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.kit.text import fold
+from app.matches.policy import candidates_audience
 from app.matchmaking.engine import MatchEngine
 from app.models import (
     Company,
@@ -23,7 +24,6 @@ from app.models import (
     Match,
     MatchState,
     PostingStatus,
-    Role,
     User,
     Visibility,
 )
@@ -187,13 +187,11 @@ def candidates_for_job(
     assert company is not None
     if str(job.id) not in engine.index.job_records:
         return None
-    staff = viewer.role == Role.CONSULTANT
+    who = candidates_audience(viewer)
+    staff = who == Audience.CONSULTANT
     allowed = engine.findable_profiles_in({company.jobcentre_id})
     if staff:
         allowed = engine.profiles_in(viewer.jobcentre_id or 0)
-    who = {Role.CONSULTANT: Audience.CONSULTANT, Role.ADMIN: Audience.ADMIN}.get(
-        viewer.role, Audience.COMPANY
-    )
     decided: dict[int, Disclosure] = {}
     profiles: dict[int, tuple[FlexjobberProfile, User]] = {}
 

@@ -340,7 +340,7 @@ def suggestions_paused(db: Session, profile: FlexjobberProfile) -> bool:
 def job_matches_of(db: Session, user: User, job_ids: list[int]) -> dict[int, Match]:
     """The signed-in flexjobber's matches with these jobs (for the buttons on a job's page and
     in the job search); empty for everybody else."""
-    if user.role != Role.FLEXJOBBER or not job_ids:
+    if not roles.is_flexjobber(user) or not job_ids:
         return {}
     query = (
         select(Match)
@@ -567,7 +567,7 @@ def profile_views(db: Session, user: User, limit: int = 200) -> list[ProfileView
     staff = {
         u.id
         for u in db.scalars(
-            select(User).where(User.id.in_(actors), User.role.in_([Role.CONSULTANT, Role.ADMIN]))
+            select(User).where(User.id.in_(actors), roles.users_with(Role.CONSULTANT, Role.ADMIN))
         )
     }
     views = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from app.accounts import policy as roles
@@ -68,6 +68,25 @@ def audience(db: Session, viewer: User, profile: FlexjobberProfile) -> Audience:
     ):
         return Audience.COMPANY
     raise NotFound(NOT_FOUND)
+
+
+def readable_profiles(db: Session, viewer: User) -> tuple[Audience, Select[FlexjobberProfile]]:
+    """The one select profile search builds on, and the audience its rows are shown to:
+    consultants every profile of their jobcentre (hidden too), admins all, company users the
+    anonymous and named profiles of the jobcentres that follow their companies. 403 for
+    flexjobbers (they do not search other people)."""
+    if roles.is_consultant(viewer):
+        mine = FlexjobberProfile.jobcentre_id == viewer.jobcentre_id
+        return Audience.CONSULTANT, select(FlexjobberProfile).where(mine)
+    if roles.is_admin(viewer):
+        return Audience.ADMIN, select(FlexjobberProfile)
+    if roles.is_company_user(viewer):
+        query = select(FlexjobberProfile).where(
+            FlexjobberProfile.jobcentre_id.in_(company_jobcentres(db, viewer)),
+            FlexjobberProfile.visibility.in_([Visibility.ANONYMOUS, Visibility.NAMED]),
+        )
+        return Audience.COMPANY, query
+    raise Forbidden()
 
 
 def ensure_can_edit(db: Session, editor: User, profile: FlexjobberProfile) -> Audience:

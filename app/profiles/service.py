@@ -643,23 +643,7 @@ def search(
 ) -> SearchResult:
     """Profiles the viewer may see, newest change first. hours_min/hours_max find people whose
     wished hours overlap the range; q, skill and wished_job match the folded search text."""
-    if viewer.role == Role.CONSULTANT:
-        who = Audience.CONSULTANT
-        query = select(FlexjobberProfile).where(
-            FlexjobberProfile.jobcentre_id == viewer.jobcentre_id
-        )
-    elif viewer.role == Role.ADMIN:
-        who = Audience.ADMIN
-        query = select(FlexjobberProfile)
-    elif viewer.role == Role.COMPANY:
-        who = Audience.COMPANY
-        centres = policy.company_jobcentres(db, viewer)
-        query = select(FlexjobberProfile).where(
-            FlexjobberProfile.jobcentre_id.in_(centres),
-            FlexjobberProfile.visibility.in_([Visibility.ANONYMOUS, Visibility.NAMED]),
-        )
-    else:
-        raise Forbidden()
+    who, query = policy.readable_profiles(db, viewer)
     terms = search_terms(q) + search_terms(skill)[:4] + search_terms(wished_job)[:4]
     for term in terms:
         query = query.where(FlexjobberProfile.search_text.like(like_pattern(term), escape="\\"))
