@@ -14,7 +14,13 @@ from app.matches import consent as consents
 from app.matches import lifecycle, messaging, ranking, service, suggestions
 from app.matches.display import shown_band, shown_label
 from app.matches.lifecycle import MatchContext, Outbox
-from app.matches.policy import Party, company_knows, ensure_has_profile, may_message
+from app.matches.policy import (
+    Party,
+    company_knows,
+    ensure_can_act,
+    ensure_has_profile,
+    may_message,
+)
 from app.matches.schemas import (
     CandidateList,
     CandidateOut,
@@ -211,12 +217,22 @@ def get_match(db: SessionDep, user: CurrentUser, match_id: int) -> MatchOut:
     return _match_out(db, ctx)
 
 
+def _acting_party(db: SessionDep, user: CurrentUser, match_id: int) -> MatchContext:
+    """The match as this user takes part in it, decided before the body is read: an outsider
+    gets 404 and the admin (who only reads) 403 whatever they send."""
+    ctx = lifecycle.load(db, user, match_id)
+    ensure_can_act(ctx.party)
+    return ctx
+
+
+ActingParty = Annotated[MatchContext, Depends(_acting_party)]
+
+
 @router.post("/matches/{match_id}", response_model=MatchOut)
 def act_on_match(
-    db: SessionDep, out: OutboxDep, user: CurrentUser, match_id: int, body: MatchActionIn
+    db: SessionDep, out: OutboxDep, user: CurrentUser, ctx: ActingParty, body: MatchActionIn
 ) -> MatchOut:
     """Actions: interest, recommend, dismiss, meeting, trial, hire, end, save, hide."""
-    ctx = lifecycle.load(db, user, match_id)
     data = service.ActionInput(
         action=body.action,
         note=body.note,
@@ -236,7 +252,7 @@ def act_on_match(
         data.meeting_at = None
     service.perform(db, out, user, ctx, data)
     db.flush()
-    return _match_out(db, lifecycle.load(db, user, match_id))
+    return _match_out(db, lifecycle.load(db, user, ctx.match.id))
 
 
 def _messages(db: Session, user: User, ctx: MatchContext) -> MessageList:
@@ -255,9 +271,8 @@ def list_messages(db: SessionDep, user: CurrentUser, match_id: int) -> MessageLi
 
 @router.post("/matches/{match_id}/messages", response_model=MessageOut, status_code=201)
 def post_message(
-    db: SessionDep, out: OutboxDep, user: CurrentUser, match_id: int, body: MessageIn
+    db: SessionDep, out: OutboxDep, user: CurrentUser, ctx: ActingParty, body: MessageIn
 ) -> MessageOut:
-    ctx = lifecycle.load(db, user, match_id)
     message = messaging.send(db, out, user, ctx, body.body)
     return MessageOut(
         id=message.id,
