@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import enum
 
-from sqlalchemy import select
+from sqlalchemy import Select, and_, false, not_, select
 from sqlalchemy.orm import Session
 
 from app.accounts import policy as roles
 from app.errors import Forbidden, NotFound
 from app.kit.i18n import N_
 from app.models import (
+    Company,
     CompanyMember,
     FlexjobberProfile,
     JobPosting,
@@ -95,6 +96,38 @@ def own_profile(db: Session, user: User) -> FlexjobberProfile:
     before the person has created one."""
     roles.ensure_flexjobber(user)
     return ensure_has_profile(profile_policy.own_profile(db, user))
+
+
+MatchRowSelect = Select[Match, JobPosting, Company, FlexjobberProfile, User]
+
+
+def readable_matches(db: Session, viewer: User) -> MatchRowSelect:
+    """The one select match lists build on, the SQL twin of ``party``: the matches this viewer
+    may open, each with its posting, company, profile and person, newest change first. The
+    person: their own; a company user: their companies' once someone has acted towards the
+    company; consultants: their jobcentre's people's; admins: all."""
+    query = (
+        select(Match, JobPosting, Company, FlexjobberProfile, User)
+        .join(JobPosting, JobPosting.id == Match.job_id)
+        .join(Company, Company.id == JobPosting.company_id)
+        .join(FlexjobberProfile, FlexjobberProfile.id == Match.profile_id)
+        .join(User, User.id == FlexjobberProfile.user_id)
+        .order_by(Match.updated_at.desc(), Match.id.desc())
+    )
+    if roles.is_flexjobber(viewer):
+        return query.where(FlexjobberProfile.user_id == viewer.id)
+    if roles.is_company_user(viewer):
+        members = select(CompanyMember.company_id).where(CompanyMember.user_id == viewer.id)
+        unknown = and_(
+            Match.state.in_([MatchState.SUGGESTED, MatchState.DISMISSED]),
+            Match.company_interest_at.is_(None),
+        )
+        return query.where(Company.id.in_(members), not_(unknown))
+    if roles.is_consultant(viewer):
+        return query.where(FlexjobberProfile.jobcentre_id == viewer.jobcentre_id)
+    if roles.is_admin(viewer):
+        return query
+    return query.where(false())
 
 
 def ensure_can_act(who: Party) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Select, or_, select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from app.accounts import policy as roles
@@ -404,7 +404,7 @@ class MatchRow:
     unread: int = 0
 
 
-_RowQuery = Select[Match, JobPosting, Company, FlexjobberProfile, User]
+_RowQuery = policy.MatchRowSelect
 
 
 def _rows(
@@ -422,20 +422,9 @@ def _rows(
     return rows
 
 
-def _base_query() -> _RowQuery:
-    return (
-        select(Match, JobPosting, Company, FlexjobberProfile, User)
-        .join(JobPosting, JobPosting.id == Match.job_id)
-        .join(Company, Company.id == JobPosting.company_id)
-        .join(FlexjobberProfile, FlexjobberProfile.id == Match.profile_id)
-        .join(User, User.id == FlexjobberProfile.user_id)
-        .order_by(Match.updated_at.desc(), Match.id.desc())
-    )
-
-
 def my_matches(db: Session, user: User, profile: FlexjobberProfile) -> list[MatchRow]:
     """The flexjobber's matches somebody has acted on (not plain saved/hidden suggestions)."""
-    query = _base_query().where(
+    query = policy.readable_matches(db, user).where(
         Match.profile_id == profile.id,
         or_(Match.state != MatchState.SUGGESTED, Match.company_interest_at.is_not(None)),
     )
@@ -501,9 +490,9 @@ def company_may_open(match: Match | None) -> bool:
 
 
 def company_matches(db: Session, user: User, job_id: int) -> list[MatchRow]:
-    query = _base_query().where(Match.job_id == job_id)
-    rows = _rows(db, user, query, True)
-    return [r for r in rows if company_knows(r.match)]
+    """The posting's matches the company knows of (the rule in policy.readable_matches)."""
+    query = policy.readable_matches(db, user).where(Match.job_id == job_id)
+    return _rows(db, user, query, True)
 
 
 # ---------------------------------------------------------------- the consultant's side
@@ -524,7 +513,7 @@ def board_context(db: Session, user: User, profile_id: int, job_id: int) -> Matc
 def consultant_matches(db: Session, user: User) -> list[MatchRow]:
     """Every match (any state) of the consultant's people and companies."""
     roles.ensure_consultant(user)
-    query = _base_query().where(
+    query = policy.readable_matches(db, user).where(
         or_(FlexjobberProfile.consultant_id == user.id, Company.consultant_id == user.id)
     )
     return _rows(db, user, query, False)
