@@ -13,9 +13,9 @@ from app.companies import service as companies
 from app.errors import AppError, ValidationFailed
 from app.kit import parse
 from app.kit.i18n import N_
-from app.models import Role
 from app.web.cookies import set_session_cookie
 from app.web.deps import CurrentUser, MailerDep, SessionDep, SettingsDep, client_ip
+from app.web.guards import StaffUser
 from app.web.routers import page_router
 from app.web.templating import render
 
@@ -67,8 +67,7 @@ def _invite_context(db: SessionDep, user: CurrentUser) -> dict[str, object]:
 
 
 @router.get("/inviter")
-def invite_form(request: Request, db: SessionDep, user: CurrentUser) -> Response:
-    policy.ensure_staff(user)
+def invite_form(request: Request, db: SessionDep, user: StaffUser) -> Response:
     ctx = _invite_context(db, user) | {"values": {"role": "flexjobber"}}
     return render(request, "accounts/invite.html", ctx)
 
@@ -79,20 +78,21 @@ def invite(
     db: SessionDep,
     settings: SettingsDep,
     mailer: MailerDep,
-    user: CurrentUser,
+    user: StaffUser,
     email: Annotated[str, Form()] = "",
     display_name: Annotated[str, Form()] = "",
     role: Annotated[str, Form()] = "flexjobber",
     company_id: Annotated[str, Form()] = "",
 ) -> Response:
-    policy.ensure_staff(user)
     values = {"email": email, "display_name": display_name, "role": role, "company_id": company_id}
     errors: dict[str, str] = {}
-    if role not in (Role.FLEXJOBBER.value, Role.COMPANY.value):
+    invited = policy.role_from(role, policy.INVITABLE)
+    for_company = invited is not None and policy.needs_company(invited)
+    if invited is None:
         errors["role"] = N_("Vælg om du inviterer en borger eller en virksomhedskontakt.")
-    if role == Role.COMPANY.value and parse.record_id(company_id) is None:
+    elif for_company and parse.record_id(company_id) is None:
         errors["company_id"] = N_("Vælg virksomheden.")
-    if not errors:
+    if invited is not None and not errors:
         try:
             service.invite(
                 db,
@@ -101,8 +101,8 @@ def invite(
                 user,
                 email=email,
                 display_name=display_name,
-                role=Role(role),
-                company_id=int(company_id) if role == Role.COMPANY.value else None,
+                role=invited,
+                company_id=int(company_id) if for_company else None,
             )
         except AppError as exc:
             if not exc.fields:

@@ -53,7 +53,7 @@ def create_user(
         errors["email"] = N_("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.")
     if not display_name.strip():
         errors["display_name"] = N_("Skriv et navn.")
-    if role in (Role.CONSULTANT, Role.FLEXJOBBER) and jobcentre_id is None:
+    if policy.needs_jobcentre(role) and jobcentre_id is None:
         errors["jobcentre_id"] = N_("Vælg et jobcenter.")
     if errors:
         raise ValidationFailed(fields=errors)

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.alerts import policy
 from app.errors import NotFound, ValidationFailed
 from app.jobs import service as jobs
@@ -266,7 +267,7 @@ def run_alerts(
             JobAlert.stopped_at.is_(None),
             JobAlert.frequency.in_(frequencies),
             User.active.is_(True),
-            User.role == Role.FLEXJOBBER,
+            roles.users_with(Role.FLEXJOBBER),
         )
         .order_by(JobAlert.id)
     ).all()

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.articles import images, policy
 from app.errors import NotFound, ValidationFailed
 from app.events.policy import audiences_of, jobcentres_of
@@ -20,7 +21,6 @@ from app.models import (
     AUDIENCES,
     Article,
     ArticleImage,
-    Role,
     User,
 )
 
@@ -102,7 +102,7 @@ def visible(db: Session, user: User, limit: int = 200) -> list[Article]:
     """Staff: their jobcentre's articles, drafts too. The audience: published articles for
     them from their jobcentres. Newest first."""
     query = select(Article)
-    if user.role == Role.CONSULTANT:
+    if roles.is_consultant(user):
         query = query.where(Article.jobcentre_id == user.jobcentre_id)
     else:
         centres, audiences = jobcentres_of(db, user), audiences_of(user)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import Query
 
-from app.candidates import service
+from app.candidates import policy, service
 from app.candidates.forms import parse_filters
 from app.candidates.schemas import CandidateListOut, CandidateOut
 from app.errors import ValidationFailed
@@ -30,7 +30,7 @@ def list_candidates(
     wished: Annotated[str, Query(max_length=200)] = "",
     page: str | None = None,
 ) -> CandidateListOut:
-    service.ensure_may_browse(user)
+    policy.ensure_may_browse_candidates(user)
     filters, errors = parse_filters(
         q=q,
         hours_min=hours_min,

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from fastapi import Query, Request
 from fastapi.responses import Response
 
-from app.candidates import service
+from app.candidates import policy, service
 from app.candidates.forms import parse_filters
 from app.taxonomy.service import accommodations
 from app.web.deps import CurrentUser, SessionDep
@@ -45,7 +45,7 @@ def candidate_list(
     wished: Annotated[str, Query(max_length=200)] = "",
     page: str | None = None,
 ) -> Response:
-    service.ensure_may_browse(user)
+    policy.ensure_may_browse_candidates(user)
     filters, errors = parse_filters(
         q=q,
         hours_min=hours_min,

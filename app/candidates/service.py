@@ -11,18 +11,19 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.errors import Forbidden, NotFound
+from app.accounts import policy as roles
+from app.candidates import policy
+from app.companies import policy as company_policy
+from app.errors import NotFound
 from app.kit.i18n import N_
 from app.kit.text import fold, like_pattern, search_terms
 from app.models import (
     Company,
-    CompanyMember,
     FlexjobberProfile,
     JobPosting,
-    Role,
     User,
     Visibility,
 )
@@ -89,23 +90,6 @@ class CandidatePage:
     origin: PostingChoice | None = None
 
 
-def ensure_may_browse(user: User) -> None:
-    if user.role == Role.FLEXJOBBER:
-        raise Forbidden(N_("Kandidatsøgningen er for virksomheder og jobcentre."))
-
-
-def _scope(db: Session, user: User) -> ColumnElement[bool]:
-    """Which profiles the viewer may find at all (never hidden ones)."""
-    # Inline literal, so PostgreSQL can match the partial listing index (visibility <> 'hidden').
-    visible = FlexjobberProfile.visibility != literal_column(f"'{Visibility.HIDDEN.value}'")
-    if user.role == Role.ADMIN:
-        return visible
-    if user.role == Role.CONSULTANT:
-        return and_(visible, FlexjobberProfile.jobcentre_id == user.jobcentre_id)
-    centres = company_jobcentres(db, user)
-    return and_(visible, FlexjobberProfile.jobcentre_id.in_(sorted(centres) or [-1]))
-
-
 def posting_choices(db: Session, user: User, limit: int = 200) -> list[PostingChoice]:
     """Postings the viewer may measure distance from: their companies' (company users) or their
     jobcentre's (consultants); admins all. Newest first."""
@@ -116,14 +100,7 @@ def posting_choices(db: Session, user: User, limit: int = 200) -> list[PostingCh
         .order_by(JobPosting.created_at.desc(), JobPosting.id.desc())
         .limit(limit)
     )
-    if user.role == Role.COMPANY:
-        query = query.join(CompanyMember, CompanyMember.company_id == Company.id).where(
-            CompanyMember.user_id == user.id
-        )
-    elif user.role == Role.CONSULTANT:
-        query = query.where(Company.jobcentre_id == user.jobcentre_id)
-    elif user.role != Role.ADMIN:
-        return []
+    query = query.where(company_policy.manageable(user))
     return [PostingChoice(*row) for row in db.execute(query)]
 
 
@@ -136,20 +113,8 @@ def _origin(db: Session, user: User, posting_id: int) -> PostingChoice:
     if row is None:
         raise NotFound(N_("Jobopslaget findes ikke."))
     company: Company = row[4]
-    allowed = (
-        user.role == Role.ADMIN
-        or (user.role == Role.CONSULTANT and company.jobcentre_id == user.jobcentre_id)
-        or (
-            user.role == Role.COMPANY
-            and db.scalar(
-                select(CompanyMember.user_id).where(
-                    CompanyMember.company_id == company.id, CompanyMember.user_id == user.id
-                )
-            )
-            is not None
-        )
-    )
-    if not allowed:
+    # Distance is measured from a posting of a company the viewer may manage.
+    if not company_policy.can_edit(db, user, company):
         raise NotFound(N_("Jobopslaget findes ikke."))
     return PostingChoice(row[0], row[1], row[2], row[3])
 
@@ -157,7 +122,7 @@ def _origin(db: Session, user: User, posting_id: int) -> PostingChoice:
 def _filtered(
     db: Session, user: User, filters: CandidateFilters, origin: PostingChoice | None
 ) -> Select[FlexjobberProfile]:
-    query = select(FlexjobberProfile).where(_scope(db, user))
+    query = policy.readable_profiles(db, user)
     if filters.hours_min is not None:
         query = query.where(
             or_(
@@ -190,7 +155,7 @@ def _filtered(
 
 
 def browse(db: Session, user: User, filters: CandidateFilters) -> CandidatePage:
-    ensure_may_browse(user)
+    policy.ensure_may_browse_candidates(user)
     origin = _origin(db, user, filters.posting_id) if filters.posting_id else None
     query = _filtered(db, user, filters, origin)
     total = int(db.scalar(select(func.count()).select_from(query.subquery())) or 0)
@@ -224,7 +189,7 @@ def _audience(
 ) -> Audience:
     """app.profiles.policy.audience without its per-profile query for company users (the same
     rule: a company sees non-hidden profiles of its companies' jobcentres, as COMPANY)."""
-    if user.role == Role.COMPANY and user.id != profile.user_id:
+    if roles.is_company_user(user) and user.id != profile.user_id:
         if profile.visibility == Visibility.HIDDEN or profile.jobcentre_id not in company_centres:
             raise NotFound(NOT_FOUND)
         return Audience.COMPANY
@@ -234,7 +199,7 @@ def _audience(
 def _views(db: Session, user: User, profiles: list[FlexjobberProfile]) -> list[ProfileView]:
     if not profiles:
         return []
-    centres = company_jobcentres(db, user) if user.role == Role.COMPANY else set()
+    centres = company_jobcentres(db, user) if roles.is_company_user(user) else set()
     audiences = {p.id: _audience(db, user, p, centres) for p in profiles}
-    companies = company_ids_of(db, user) if user.role == Role.COMPANY else set()
+    companies = company_ids_of(db, user) if roles.is_company_user(user) else set()
     return views_for(db, audiences, profiles, companies)

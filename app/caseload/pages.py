@@ -12,7 +12,8 @@ from app.candidates.pages import page_url
 from app.caseload import service
 from app.kit import parse
 from app.kit.i18n import N_
-from app.web.deps import CurrentUser, SessionDep
+from app.web.deps import SessionDep
+from app.web.guards import StaffUser
 from app.web.routers import page_router
 from app.web.templating import render
 
@@ -31,12 +32,11 @@ def _page_number(raw: str | None) -> int:
 def caseload(
     request: Request,
     db: SessionDep,
-    user: CurrentUser,
+    user: StaffUser,
     vis: str = "mine",
     page: str | None = None,
     cpage: str | None = None,
 ) -> Response:
-    service.ensure_staff(user)
     tab = vis if vis in TABS else "mine"
     ctx: dict[str, object] = {"tab": tab, "tabs": TABS}
     if tab == "mine":
@@ -68,12 +68,11 @@ def caseload(
 def search(
     request: Request,
     db: SessionDep,
-    user: CurrentUser,
+    user: StaffUser,
     q: Annotated[str, Query(max_length=200)] = "",
     type: str = "",
     page: str | None = None,
 ) -> Response:
-    service.ensure_staff(user)
     kind = SEARCH_TYPES.get(type, "")
     sections = service.search(db, user, q, kind, _page_number(page))
     ctx: dict[str, object] = {

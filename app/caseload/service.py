@@ -21,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from app.errors import Forbidden
+from app.accounts import policy as roles
 from app.kit.i18n import N_
 from app.kit.text import like_pattern, search_terms
 from app.models import Company, FlexjobberProfile, JobPosting, PostingStatus, Role, User, Visibility
@@ -82,13 +82,8 @@ class Caseload:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def ensure_staff(user: User) -> None:
-    if user.role not in (Role.CONSULTANT, Role.ADMIN):
-        raise Forbidden(N_("Siden er for jobcentrets medarbejdere."))
-
-
 def _in_jobcentre(user: User, column: Any) -> ColumnElement[bool]:
-    if user.role == Role.ADMIN:
+    if roles.is_admin(user):
         return literal(True)
     result: ColumnElement[bool] = column == user.jobcentre_id
     return result
@@ -150,7 +145,7 @@ def _flexjobber_query() -> Select[User, FlexjobberProfile]:
     return (
         select(User, FlexjobberProfile)
         .outerjoin(FlexjobberProfile, FlexjobberProfile.user_id == User.id)
-        .where(User.role == Role.FLEXJOBBER)
+        .where(roles.users_with(Role.FLEXJOBBER))
     )
 
 
@@ -204,7 +199,7 @@ def _company_rows(rows: Any) -> list[CompanyRow]:
 
 def my_caseload(db: Session, user: User, page: int = 1, company_page: int = 1) -> Caseload:
     """The flexjobbers and companies this consultant follows (consultant_id == me), paginated."""
-    ensure_staff(user)
+    roles.ensure_staff(user)
     people = (
         _flexjobber_query()
         .where(FlexjobberProfile.consultant_id == user.id)
@@ -239,7 +234,7 @@ def jobcentre_counts(db: Session, user: User) -> dict[str, int]:
         "flexjobbers": count(
             select(func.count())
             .select_from(User)
-            .where(User.role == Role.FLEXJOBBER, _in_jobcentre(user, User.jobcentre_id))
+            .where(roles.users_with(Role.FLEXJOBBER), _in_jobcentre(user, User.jobcentre_id))
         ),
         "companies": count(
             select(func.count())
@@ -286,7 +281,7 @@ def _flexjobbers_in_scope(user: User, q: str) -> AnySelect:
         # The jobcentre condition inside each side too: PostgreSQL then rechecks only the
         # jobcentre's rows of the trigram matches instead of every match in the country.
         by_user = select(User.id).where(
-            User.role == Role.FLEXJOBBER,
+            roles.users_with(Role.FLEXJOBBER),
             _in_jobcentre(user, User.jobcentre_id),
             or_(
                 fold_sql(User.display_name).like(pattern, escape="\\"),
@@ -356,7 +351,7 @@ def _section(
         rows, total, page, pages = _page(db, query, page, per_page, count)
     if kind == "flexjobbers":
         # Admins run the platform and get no contact details (the disclosure decision's ADMIN).
-        contact = viewer.role != Role.ADMIN or ADMIN_DISCLOSURE.contact
+        contact = not roles.is_admin(viewer) or ADMIN_DISCLOSURE.contact
         converted: list[Any] = _flexjobber_rows(rows, contact)
     elif kind == "companies":
         converted = _company_rows(rows)
@@ -370,7 +365,7 @@ def _section(
 
 def jobcentre_list(db: Session, user: User, kind: str, page: int = 1) -> Section:
     """Everything of one kind in the consultant's jobcentre, paginated."""
-    ensure_staff(user)
+    roles.ensure_staff(user)
     return _section(db, user, kind, _query_for(user, kind, ""), page, PER_PAGE)
 
 
@@ -386,7 +381,7 @@ def search(db: Session, user: User, q: str, kind: str = "", page: int = 1) -> li
     """Search flexjobbers (name, e-mail, profile text), companies (name, CVR) and postings
     (title, text) of the jobcentre. Danish-aware; every word must occur. With `kind`, one
     section paginated; without, a preview of each."""
-    ensure_staff(user)
+    roles.ensure_staff(user)
     if not search_terms(q):
         return []
     people = "flexjobbers"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, false, select, true
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.errors import Forbidden, NotFound
 from app.kit.i18n import N_
 from app.models import Company, CompanyMember, Role, User
@@ -29,6 +30,23 @@ def can_edit(db: Session, user: User, company: Company) -> bool:
     if user.role == Role.COMPANY:
         return is_member(db, user, company)
     return False
+
+
+def manageable(user: User) -> ColumnElement[bool]:
+    """SQL twin of ``can_edit`` over Company: the companies this user may manage."""
+    if roles.is_admin(user):
+        return true()
+    if user.role == Role.CONSULTANT:
+        return Company.jobcentre_id == user.jobcentre_id
+    if roles.is_company_user(user):
+        members = select(CompanyMember.company_id).where(CompanyMember.user_id == user.id)
+        return Company.id.in_(members)
+    return false()
+
+
+def acts_on_behalf(actor: User) -> bool:
+    """Consultants and admins change a company's things on its behalf (which is recorded)."""
+    return roles.is_staff(actor)
 
 
 def ensure_can_view(db: Session, user: User, company: Company) -> None:

@@ -75,12 +75,7 @@ def get_company(db: Session, user: User, company_id: int) -> Company:
 
 def companies_in_scope(db: Session, user: User) -> list[Company]:
     """The companies a consultant follows (their jobcentre), or all of them for an admin."""
-    query = select(Company).order_by(Company.name)
-    if user.role == Role.CONSULTANT:
-        query = query.where(Company.jobcentre_id == user.jobcentre_id)
-    elif user.role != Role.ADMIN:
-        query = query.join(CompanyMember).where(CompanyMember.user_id == user.id)
-    return list(db.scalars(query))
+    return list(db.scalars(select(Company).where(policy.manageable(user)).order_by(Company.name)))
 
 
 # ---------------------------------------------------------------- the company page
@@ -159,7 +154,7 @@ def validate_company(
 def _audit_on_behalf(
     db: Session, actor: User, action: str, company: Company, fields: list[str]
 ) -> None:
-    if actor.role in (Role.CONSULTANT, Role.ADMIN):
+    if policy.acts_on_behalf(actor):
         record(db, actor, action, "company", company.id, details={"fields": fields})
 
 

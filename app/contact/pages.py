@@ -14,6 +14,7 @@ from app.matches.forms import local_time
 from app.notifications import service as notifications
 from app.profiles.completeness import STEPS
 from app.web.deps import CurrentUser, MailerDep, OptionalUser, SessionDep, SettingsDep
+from app.web.guards import ConsultantUser
 from app.web.routers import page_router
 from app.web.templating import render
 
@@ -92,8 +93,7 @@ def create_callback(
 
 
 @router.get("/konsulent/opringninger")
-def callback_list(request: Request, db: SessionDep, user: CurrentUser) -> Response:
-    policy.ensure_staff(user)
+def callback_list(request: Request, db: SessionDep, user: ConsultantUser) -> Response:
     ctx = {
         "callbacks": service.open_requests_for(db, user),
         "back": "/konsulent/opringninger",

@@ -19,12 +19,6 @@ def ensure_may_request(user: User) -> None:
         raise Forbidden(N_("Kun borgere og virksomheder kan bede om at blive ringet op."))
 
 
-def ensure_staff(user: User) -> None:
-    """The list of call-backs is for consultants: each sees their own jobcentre's."""
-    if user.role != Role.CONSULTANT or user.jobcentre_id is None:
-        raise Forbidden()
-
-
 def can_handle(user: User, request: CallbackRequest) -> bool:
     """Staff of the requester's jobcentre only: the request may say why the person needs help,
     so no other jobcentre, company, citizen or admin sees that it exists."""

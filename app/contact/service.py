@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.contact import policy
 from app.errors import ValidationFailed
 from app.kit.clock import utcnow
@@ -20,11 +21,11 @@ from app.models import (
     CallbackRequest,
     Company,
     CompanyMember,
-    FlexjobberProfile,
     Jobcentre,
     Role,
     User,
 )
+from app.profiles.policy import own_profile
 
 MAX_MESSAGE = 500
 MAX_WHEN = 200
@@ -59,7 +60,7 @@ def _contact(
     centre = db.get(Jobcentre, jobcentre_id)
     assert centre is not None  # a foreign key
     consultant = db.get(User, consultant_id) if consultant_id else None
-    if consultant is not None and (not consultant.active or consultant.role != Role.CONSULTANT):
+    if consultant is not None and (not consultant.active or not roles.is_consultant(consultant)):
         consultant = None
     return Contact(
         jobcentre_id=centre.id,
@@ -76,12 +77,12 @@ def _contact(
 def contact_for(db: Session, user: User) -> Contact | None:
     """A flexjobber's own consultant; a company user's company's consultant (the first company
     they belong to). None for staff, or when no jobcentre is known."""
-    if user.role == Role.FLEXJOBBER:
-        profile = db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.user_id == user.id))
+    if roles.is_flexjobber(user):
+        profile = own_profile(db, user)
         if profile is not None:
             return _contact(db, profile.jobcentre_id, profile.consultant_id)
         return _contact(db, user.jobcentre_id, None) if user.jobcentre_id else None
-    if user.role == Role.COMPANY:
+    if roles.is_company_user(user):
         company = db.scalar(
             select(Company)
             .join(CompanyMember, CompanyMember.company_id == Company.id)
@@ -142,7 +143,7 @@ def recipients(db: Session, request: CallbackRequest) -> list[User]:
     return list(
         db.scalars(
             select(User).where(
-                User.role == Role.CONSULTANT,
+                roles.users_with(Role.CONSULTANT),
                 User.jobcentre_id == request.jobcentre_id,
                 User.active.is_(True),
             )
@@ -162,7 +163,8 @@ def own_open_requests(db: Session, user: User) -> list[CallbackRequest]:
 
 def open_requests_for(db: Session, user: User, limit: int = 100) -> list[CallbackView]:
     """The jobcentre's open call-backs for a consultant: their own first, then the oldest."""
-    policy.ensure_staff(user)
+    # The list of call-backs is for consultants: each sees their own jobcentre's.
+    roles.ensure_consultant(user)
     mine = case((CallbackRequest.consultant_id == user.id, 0), else_=1)
     rows = db.execute(
         select(CallbackRequest, User.display_name, Company.name)

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.demo import accounts_data as data
 from app.demo import articles, events, people
 from app.kit.passwords import hash_password
@@ -73,7 +74,7 @@ def load_demo_data(db: Session, data_dir: Path | None = None) -> str:
         centre_id = jobcentres[staff_code].id if staff_code else None
         staff = _user(db, email, name, Role(role), centre_id, password_hash)
         staff.phone = staff.phone or data.STAFF_PHONES.get(email)
-        if staff_code and staff.role == Role.CONSULTANT:
+        if staff_code and roles.is_consultant(staff):
             consultants.setdefault(staff_code, []).append(staff.id)
     for email, name, code in data.FLEXJOBBERS:
         _user(db, email, name, Role.FLEXJOBBER, jobcentres[code].id, password_hash)

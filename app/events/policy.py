@@ -16,10 +16,10 @@ from app.models import (
     Company,
     CompanyMember,
     Event,
-    FlexjobberProfile,
     Role,
     User,
 )
+from app.profiles.policy import own_profile
 
 NOT_FOUND = N_("Arrangementet findes ikke.")
 
@@ -35,10 +35,8 @@ def audiences_of(user: User) -> tuple[str, ...]:
 def jobcentres_of(db: Session, user: User) -> set[int]:
     """The jobcentres whose events the person is audience for."""
     if user.role == Role.FLEXJOBBER:
-        profile_centre = db.scalar(
-            select(FlexjobberProfile.jobcentre_id).where(FlexjobberProfile.user_id == user.id)
-        )
-        centre = profile_centre or user.jobcentre_id
+        profile = own_profile(db, user)
+        centre = (profile.jobcentre_id if profile else None) or user.jobcentre_id
         return {centre} if centre else set()
     if user.role == Role.COMPANY:
         return set(

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.errors import ValidationFailed
 from app.events import policy
 from app.kit.clock import utcnow
@@ -27,7 +28,6 @@ from app.models import (
     SIGNUP_WAITING,
     Event,
     EventSignup,
-    Role,
     User,
 )
 from app.notifications import service as notifications
@@ -200,7 +200,7 @@ def visible_events(db: Session, user: User) -> list[Event]:
     """Staff: all of their jobcentre's events. The audience: published and cancelled events of
     their jobcentres for them. Newest start first is for the page to split."""
     query = select(Event).order_by(Event.starts_at, Event.id)
-    if user.role == Role.CONSULTANT:
+    if roles.is_consultant(user):
         query = query.where(Event.jobcentre_id == user.jobcentre_id)
     else:
         centres = policy.jobcentres_of(db, user)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from fastapi import Request
 from fastapi.responses import Response
 
+from app.accounts import policy as roles
 from app.articles import service as articles
 from app.contact import policy as contact_policy
 from app.contact import service as contact
 from app.events import service as events
 from app.home import service
 from app.matches.forms import local_time
-from app.models import Role
 from app.web.deps import CurrentUser, OptionalUser, SessionDep
 from app.web.i18n import language_of, translations
 from app.web.routers import page_router
@@ -42,13 +42,13 @@ def home(request: Request, db: SessionDep, user: CurrentUser) -> Response:
             "articles": articles.newest(db, user),
             "local_time": local_time,
         }
-    if user.role == Role.CONSULTANT and user.jobcentre_id is not None:
+    if roles.is_consultant(user):
         ctx |= {
             "callbacks": contact.open_requests_for(db, user, limit=10),
             "back": "/hjem",
             "local_time": local_time,
         }
-    if user.role == Role.ADMIN:
+    if roles.is_admin(user):
         ctx["stats"] = {tr(label): number for label, number in service.admin_stats(db).items()}
     return render(request, f"home/{user.role.value}.html", ctx)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.kit.i18n import N_
 from app.models import Company, Jobcentre, Role, User
 
@@ -116,5 +117,5 @@ def admin_stats(db: Session) -> dict[str, int]:
         (Role.COMPANY, N_("Virksomhedsbrugere")),
         (Role.CONSULTANT, N_("Konsulenter")),
     ):
-        stats[label] = count(select(func.count()).select_from(User).where(User.role == role))
+        stats[label] = count(select(func.count()).select_from(User).where(roles.users_with(role)))
     return stats

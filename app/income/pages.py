@@ -16,6 +16,7 @@ from app.income import parameters as p
 from app.income import service
 from app.jobs import service as jobs
 from app.models import JobPosting, JobseekerStatus, User
+from app.profiles import policy as profile_policy
 from app.web.deps import CurrentUser, OptionalUser, SessionDep
 from app.web.i18n import language_of
 from app.web.routers import page_router
@@ -26,7 +27,7 @@ _Text = Annotated[str, Query(max_length=20)]
 
 
 def _on_ledighedsydelse(db: Session, user: User | None) -> bool:
-    profile = jobs.own_profile(db, user) if user is not None else None
+    profile = profile_policy.own_profile(db, user) if user is not None else None
     return bool(profile and profile.status == JobseekerStatus.LEDIGHEDSYDELSE)
 
 
@@ -110,7 +111,7 @@ def job_guide(
     high = posting.hours_max or posting.hours_min or service.HOURS_MAX
     raw = _raw(hours, hourly_wage, year, benefit)
     asked = _sent(raw) or posting.hourly_wage is not None
-    profile = jobs.own_profile(db, user)
+    profile = profile_policy.own_profile(db, user)
     start = service.hours_for(low, high, profile.hours_max if profile else None)
     if not raw["hours"] and start is not None:
         raw["hours"] = str(start)

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import File, Query, UploadFile
+from fastapi import Depends, File, Query, UploadFile
 
 from app.errors import ValidationFailed
-from app.jobs import csv_import, service
+from app.jobs import csv_import, policy, service
 from app.jobs.schemas import ImportOut, ImportRowOut, JobCreate, JobIn, JobList, JobOut
 from app.kit.i18n import N_
-from app.models import Company, JobPosting, PostingStatus
+from app.models import Company, JobPosting, PostingStatus, User
 from app.web.deps import CurrentUser, SessionDep
+from app.web.guards import ConsultantUser, guarded
 from app.web.routers import api_router
 
 router = api_router("jobs")
+# Company users, consultants and admins write postings (checked before the body is read).
+PosterUser = Annotated[User, Depends(guarded(policy.ensure_may_post))]
 
 
 def _out(posting: JobPosting, company: Company, distance: float | None = None) -> JobOut:
@@ -54,7 +57,7 @@ def list_jobs(
 
 
 @router.post("/jobs", response_model=JobOut, status_code=201)
-def create_job(db: SessionDep, user: CurrentUser, body: JobCreate) -> JobOut:
+def create_job(db: SessionDep, user: PosterUser, body: JobCreate) -> JobOut:
     data = body.model_dump(exclude={"company_id", "status"})
     status = PostingStatus(body.status) if body.status else PostingStatus.DRAFT
     posting = service.create_posting(db, user, body.company_id, data, status=status)
@@ -88,7 +91,7 @@ def _row(row: csv_import.ImportRow) -> ImportRowOut:
 @router.post("/jobs/import", response_model=ImportOut)
 def import_jobs(
     db: SessionDep,
-    user: CurrentUser,
+    user: ConsultantUser,
     file: Annotated[UploadFile, File(description="CSV, UTF-8, ; or , separated")],
     dry_run: bool = False,
     include_duplicates: bool = False,

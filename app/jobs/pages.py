@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from fastapi import Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
+from app.accounts import policy as roles
 from app.companies import service as companies
 from app.errors import ValidationFailed
 from app.income.teaser import teaser_context
@@ -18,8 +19,10 @@ from app.kit.i18n import N_
 from app.kit.limits import MAX_PAGE
 from app.matches import service as matches
 from app.matches.pages import STATE_LABELS, done_messages
-from app.models import Company, JobPosting, PostingStatus, Role
+from app.models import Company, JobPosting, PostingStatus
+from app.profiles import policy as profile_policy
 from app.web.deps import CurrentUser, SessionDep, SettingsDep
+from app.web.guards import CompanyUser, ConsultantUser
 from app.web.i18n import language_of
 from app.web.routers import page_router
 from app.web.templating import render
@@ -103,8 +106,7 @@ def _place(posting: JobPosting) -> str:
 
 
 @router.get("/virksomhed/opslag")
-def company_postings(request: Request, db: SessionDep, user: CurrentUser) -> Response:
-    policy.ensure_company_user(user)
+def company_postings(request: Request, db: SessionDep, user: CompanyUser) -> Response:
     ctx = _labels(request) | {
         "rows": service.postings_of_company_user(db, user),
         "companies": companies.companies_in_scope(db, user),
@@ -132,8 +134,6 @@ def _form_context(
 
 
 def _manageable(db: SessionDep, user: CurrentUser) -> list[Company]:
-    if user.role == Role.FLEXJOBBER:
-        return []
     return companies.companies_in_scope(db, user)
 
 
@@ -237,12 +237,12 @@ def browse(
     job_type: Annotated[str, Query(max_length=20)] = "",
     page: Annotated[str, Query(max_length=6)] = "1",
 ) -> Response:
-    policy.ensure_may_browse(user)
+    policy.ensure_may_search_jobs(user)
     chosen = accommodations or []
     filters, errors = service.clean_filters(q, fit_hours, max_km, origin, chosen, job_type)
     number = parse.digits(page, 1, MAX_PAGE) or 1
     result = service.search_postings(db, user, filters, number)
-    profile = service.own_profile(db, user)
+    profile = profile_policy.own_profile(db, user)
     params: list[tuple[str, str]] = [
         (name, value)
         for name, value in (
@@ -259,7 +259,7 @@ def browse(
         return "/job?" + urlencode([*params, ("page", str(n))])
 
     # A flexjobber acts on a result right here; a save comes back to this very page.
-    may_act = user.role == Role.FLEXJOBBER and profile is not None
+    may_act = profile is not None  # only a flexjobber has one
     shown_ids = [p.id for p, _c, _d in result.items]
 
     ctx = _labels(request) | {
@@ -284,7 +284,7 @@ def browse(
         "back": page_url(result.page),
         "messages": done_messages(request),
         # "Gem søgningen som jobagent": the alert form, filled in with this search.
-        "alert_url": "/jobagenter/ny?" + urlencode(params) if user.role == Role.FLEXJOBBER else "",
+        "alert_url": "/jobagenter/ny?" + urlencode(params) if roles.is_flexjobber(user) else "",
     }
     return render(request, "jobs/browse.html", ctx, status_code=422 if errors else 200)
 
@@ -293,7 +293,7 @@ def browse(
 def posting_detail(request: Request, db: SessionDep, user: CurrentUser, job_id: int) -> Response:
     posting = service.get_posting(db, user, job_id)
     company = service.get_company(db, posting.company_id)
-    profile = service.own_profile(db, user)
+    profile = profile_policy.own_profile(db, user)
     distance = (
         service.distance_km(profile.postcode, posting.postcode)
         if profile and profile.postcode and posting.postcode
@@ -302,11 +302,7 @@ def posting_detail(request: Request, db: SessionDep, user: CurrentUser, job_id: 
     labels = dict(_labels(request)["accommodation_options"])
     can_edit = policy.can_manage_company(db, user, company)
     # A flexjobber may act on a published job of their forum (get_posting shows them no other).
-    may_act = (
-        user.role == Role.FLEXJOBBER
-        and profile is not None
-        and posting.status == PostingStatus.PUBLISHED
-    )
+    may_act = profile is not None and posting.status == PostingStatus.PUBLISHED
     job_match = matches.job_matches_of(db, user, [posting.id]).get(posting.id) if may_act else None
     ctx = (
         _labels(request)
@@ -315,7 +311,7 @@ def posting_detail(request: Request, db: SessionDep, user: CurrentUser, job_id: 
             "company": company,
             "can_edit": can_edit,
             # The company and its jobcentre's consultants reach the ranked candidates from here.
-            "may_see_candidates": can_edit and user.role in (Role.COMPANY, Role.CONSULTANT),
+            "may_see_candidates": can_edit and policy.may_see_candidates(user),
             "may_act": may_act,
             "job_match": job_match,
             "job_actions_allowed": matches.job_actions_for(job_match),
@@ -335,8 +331,7 @@ def posting_detail(request: Request, db: SessionDep, user: CurrentUser, job_id: 
 
 
 @router.get("/konsulent/import")
-def import_form(request: Request, user: CurrentUser) -> Response:
-    policy.ensure_may_import(user)
+def import_form(request: Request, user: ConsultantUser) -> Response:
     return render(request, "jobs/import.html", _import_context())
 
 
@@ -350,8 +345,7 @@ def _import_context(**extra: Any) -> dict[str, Any]:
 
 
 @router.get("/konsulent/import/eksempel.csv")
-def import_example(db: SessionDep, user: CurrentUser) -> Response:
-    policy.ensure_may_import(user)
+def import_example(db: SessionDep, user: ConsultantUser) -> Response:
     return Response(
         csv_import.example_csv(db, user).encode("utf-8"),
         media_type="text/csv; charset=utf-8",
@@ -364,10 +358,9 @@ def import_preview(
     request: Request,
     db: SessionDep,
     settings: SettingsDep,
-    user: CurrentUser,
+    user: ConsultantUser,
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
-    policy.ensure_may_import(user)
     content = file.file.read(csv_import.MAX_BYTES + 1) if file is not None else b""
     try:
         result = csv_import.parse(db, user, content)
@@ -385,11 +378,10 @@ def import_confirm(
     request: Request,
     db: SessionDep,
     settings: SettingsDep,
-    user: CurrentUser,
+    user: ConsultantUser,
     upload: Annotated[list[str] | None, Form()] = None,
     include_duplicates: Annotated[str, Form()] = "",
 ) -> Response:
-    policy.ensure_may_import(user)
     # The signed upload comes back in pieces: one form field may hold at most 1 MB.
     token = "".join(upload or [])
     try:

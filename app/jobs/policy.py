@@ -9,9 +9,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import Select, and_, false, select
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.companies import policy as company_policy
 from app.errors import Forbidden, NotFound
 from app.kit.i18n import N_
@@ -29,14 +30,44 @@ def ensure_can_manage_company(db: Session, user: User, company: Company) -> None
     company_policy.ensure_can_edit(db, user, company)
 
 
+def reads_published_of(user: User, company: Company) -> bool:
+    """Flexjobbers read the published postings of their own jobcentre's companies."""
+    return roles.is_flexjobber(user) and user.jobcentre_id == company.jobcentre_id
+
+
 def can_view(db: Session, user: User, posting: JobPosting, company: Company) -> bool:
     if can_manage_company(db, user, company):
         return True
-    return (
-        user.role == Role.FLEXJOBBER
-        and posting.status == PostingStatus.PUBLISHED
-        and user.jobcentre_id == company.jobcentre_id
-    )
+    return posting.status == PostingStatus.PUBLISHED and reads_published_of(user, company)
+
+
+def readable_postings(
+    db: Session, user: User, *, include_own: bool = False
+) -> Select[JobPosting, Company]:
+    """The one select the job search builds on: published postings the user may see (admins
+    all, consultants and flexjobbers their jobcentre's, company users their companies'); with
+    include_own, a company user's own drafts and closed postings too."""
+    query = select(JobPosting, Company).join(Company, Company.id == JobPosting.company_id)
+    published = JobPosting.status == PostingStatus.PUBLISHED
+    if roles.is_admin(user):
+        return query.where(published)
+    if user.role in (Role.CONSULTANT, Role.FLEXJOBBER):
+        if user.jobcentre_id is None:
+            return query.where(false())
+        return query.where(published, Company.jobcentre_id == user.jobcentre_id)
+    if roles.is_company_user(user):
+        ids = member_company_ids(db, user)
+        if not ids:
+            return query.where(false())
+        own = JobPosting.company_id.in_(ids)
+        return query.where(own if include_own else and_(own, published))
+    return query.where(false())
+
+
+def may_see_candidates(user: User) -> bool:
+    """The company and its jobcentre's consultants reach a posting's ranked candidates from
+    the posting (admins may open the list, but it is not offered to them)."""
+    return roles.is_company_user(user) or roles.is_consultant(user)
 
 
 def ensure_can_view(db: Session, user: User, posting: JobPosting, company: Company) -> None:
@@ -56,25 +87,19 @@ def member_company_ids(db: Session, user: User) -> list[int]:
     )
 
 
-def may_browse(user: User) -> bool:
+def may_search_jobs(user: User) -> bool:
     """The job search (/job) is for flexjobbers, and for staff who help them."""
     return user.role in (Role.FLEXJOBBER, Role.CONSULTANT, Role.ADMIN)
 
 
-def ensure_may_browse(user: User) -> None:
-    if not may_browse(user):
-        raise Forbidden()
-
-
-def ensure_company_user(user: User) -> None:
-    if user.role != Role.COMPANY:
+def ensure_may_search_jobs(user: User) -> None:
+    if not may_search_jobs(user):
         raise Forbidden()
 
 
 def ensure_may_import(user: User) -> None:
     """Bulk import is for consultants, into the companies of their own jobcentre."""
-    if user.role != Role.CONSULTANT or user.jobcentre_id is None:
-        raise Forbidden()
+    roles.ensure_consultant(user)
 
 
 def ensure_may_post(user: User) -> None:

@@ -9,10 +9,12 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, String, and_, cast, false, func, or_, select
+from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.audit.service import record
+from app.companies import policy as company_policy
 from app.errors import NotFound, ValidationFailed
 from app.jobs import policy
 from app.jobs.search_text import posting_search_text
@@ -22,13 +24,12 @@ from app.kit.i18n import N_
 from app.kit.text import like_pattern, search_terms
 from app.models import (
     Company,
-    FlexjobberProfile,
     JobPosting,
     JobType,
     PostingStatus,
-    Role,
     User,
 )
+from app.profiles import policy as profile_policy
 from matching.reference import (
     ACCOMMODATION_CODES,
     SCHEDULE_SLOTS,
@@ -219,7 +220,7 @@ def _apply(posting: JobPosting, clean: Mapping[str, Any], company: Company) -> N
 
 def _audit(db: Session, actor: User, action: str, posting: JobPosting, fields: list[str]) -> None:
     """Consultants and admins act on a company's behalf: every such action is recorded."""
-    if actor.role in (Role.CONSULTANT, Role.ADMIN):
+    if company_policy.acts_on_behalf(actor):
         record(db, actor, action, "job", posting.id, details={"fields": fields})
 
 
@@ -331,7 +332,7 @@ def postings_of_company(db: Session, user: User, company: Company) -> list[JobPo
     """A company's postings as the viewer may see them (all for those who manage it)."""
     query = select(JobPosting).where(JobPosting.company_id == company.id)
     if not policy.can_manage_company(db, user, company):
-        if user.role != Role.FLEXJOBBER or user.jobcentre_id != company.jobcentre_id:
+        if not policy.reads_published_of(user, company):
             return []
         query = query.where(JobPosting.status == PostingStatus.PUBLISHED)
     return list(db.scalars(query.order_by(JobPosting.id.desc())))
@@ -442,31 +443,6 @@ def postcodes_within(origin: str, km: int) -> tuple[str, ...]:
     )
 
 
-def own_profile(db: Session, user: User) -> FlexjobberProfile | None:
-    if user.role != Role.FLEXJOBBER:
-        return None
-    return db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.user_id == user.id))
-
-
-def _visible(user: User, db: Session, *, include_own: bool) -> Select[JobPosting, Company]:
-    """Published postings the user may see; with include_own, a company's own drafts too."""
-    query = select(JobPosting, Company).join(Company, Company.id == JobPosting.company_id)
-    published = JobPosting.status == PostingStatus.PUBLISHED
-    if user.role == Role.ADMIN:
-        return query.where(published)
-    if user.role in (Role.CONSULTANT, Role.FLEXJOBBER):
-        if user.jobcentre_id is None:
-            return query.where(false())
-        return query.where(published, Company.jobcentre_id == user.jobcentre_id)
-    if user.role == Role.COMPANY:
-        ids = policy.member_company_ids(db, user)
-        if not ids:
-            return query.where(false())
-        own = JobPosting.company_id.in_(ids)
-        return query.where(own if include_own else and_(own, published))
-    return query.where(false())
-
-
 def search_postings(
     db: Session,
     user: User,
@@ -476,7 +452,7 @@ def search_postings(
     include_own: bool = False,
     page_size: int = PAGE_SIZE,
 ) -> SearchResult:
-    query = _visible(user, db, include_own=include_own)
+    query = policy.readable_postings(db, user, include_own=include_own)
     for term in search_terms(filters.q):
         query = query.where(JobPosting.search_text.like(like_pattern(term), escape="\\"))
     if filters.job_type:
@@ -487,7 +463,7 @@ def search_postings(
         # The codes are plain identifiers, so their JSON text is exact: '"code"'.
         text = cast(JobPosting.accommodations_offered, String)
         query = query.where(text.like(like_pattern(f'"{code}"'), escape="\\"))
-    profile = own_profile(db, user)
+    profile = profile_policy.own_profile(db, user)
     hours = None
     if filters.fit_hours and profile is not None and (profile.hours_min or profile.hours_max):
         hours = (profile.hours_min, profile.hours_max)
@@ -510,7 +486,7 @@ def search_postings(
     # index ix_job_postings_published) is the same order and lets PostgreSQL walk the index
     # instead of sorting every row; a company's own drafts (no date) come last.
     newest = JobPosting.published_at.desc()
-    own_drafts = include_own and user.role == Role.COMPANY
+    own_drafts = include_own and roles.is_company_user(user)
     rows = db.execute(
         query.order_by(newest.nulls_last() if own_drafts else newest, JobPosting.id.desc())
         .limit(page_size)

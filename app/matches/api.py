@@ -14,7 +14,13 @@ from app.matches import consent as consents
 from app.matches import lifecycle, messaging, ranking, service, suggestions
 from app.matches.display import shown_band, shown_label
 from app.matches.lifecycle import MatchContext, Outbox
-from app.matches.policy import Party, company_knows, may_message
+from app.matches.policy import (
+    Party,
+    company_knows,
+    ensure_can_act,
+    ensure_has_profile,
+    may_message,
+)
 from app.matches.schemas import (
     CandidateList,
     CandidateOut,
@@ -36,6 +42,7 @@ from app.matches.schemas import (
 from app.matchmaking.engine import MatchEngine
 from app.models import Company, User
 from app.web.deps import CurrentUser, MailerDep, SessionDep, SettingsDep
+from app.web.guards import FlexjobberUser
 from app.web.i18n import gettext_for, language_of
 from app.web.routers import api_router
 
@@ -63,14 +70,14 @@ OutboxDep = Annotated[Outbox, Depends(_outbox)]
 
 @router.get("/me/matches", response_model=JobMatchList)
 def my_matches(
-    request: Request, db: SessionDep, engine: EngineDep, user: CurrentUser, limit: LimitQuery = 30
+    request: Request, db: SessionDep, engine: EngineDep, me: FlexjobberUser, limit: LimitQuery = 30
 ) -> JobMatchList:
     """Published jobs ranked for the signed-in flexjobber, with score, band and reasons.
     ready=false while the index is still ranking a new profile (poll again in a few seconds);
     paused=true (and no items) for a person who is hired and did not ask to see other jobs."""
     lang = language_of(request)
-    profile = service.own_profile(db, user)
-    found = suggestions.for_flexjobber(db, engine, user, profile, lang, k=limit)
+    profile = ensure_has_profile(me.profile)
+    found = suggestions.for_flexjobber(db, engine, me.user, profile, lang, k=limit)
     items = found.items
     return JobMatchList(
         ready=found.ready,
@@ -97,14 +104,14 @@ def my_matches(
 
 @router.post("/me/matches/{job_id}", response_model=MatchOut)
 def act_on_job(
-    db: SessionDep, out: OutboxDep, user: CurrentUser, job_id: int, body: JobActionIn
+    db: SessionDep, out: OutboxDep, me: FlexjobberUser, job_id: int, body: JobActionIn
 ) -> MatchOut:
     """ "Jeg er interesseret", save or hide a job of your forum (the same rules as the pages);
     returns the match. 404 for a job you cannot see."""
     data = service.ActionInput(action=body.action, saved=body.saved, reason=body.reason)
-    match = service.act_on_job(db, out, user, job_id, data)
+    match = service.act_on_job(db, out, me.user, job_id, data)
     db.flush()
-    return _match_out(db, lifecycle.load(db, user, match.id))
+    return _match_out(db, lifecycle.load(db, me.user, match.id))
 
 
 @router.get("/jobs/{job_id}/candidates", response_model=CandidateList)
@@ -210,12 +217,22 @@ def get_match(db: SessionDep, user: CurrentUser, match_id: int) -> MatchOut:
     return _match_out(db, ctx)
 
 
+def _acting_party(db: SessionDep, user: CurrentUser, match_id: int) -> MatchContext:
+    """The match as this user takes part in it, decided before the body is read: an outsider
+    gets 404 and the admin (who only reads) 403 whatever they send."""
+    ctx = lifecycle.load(db, user, match_id)
+    ensure_can_act(ctx.party)
+    return ctx
+
+
+ActingParty = Annotated[MatchContext, Depends(_acting_party)]
+
+
 @router.post("/matches/{match_id}", response_model=MatchOut)
 def act_on_match(
-    db: SessionDep, out: OutboxDep, user: CurrentUser, match_id: int, body: MatchActionIn
+    db: SessionDep, out: OutboxDep, user: CurrentUser, ctx: ActingParty, body: MatchActionIn
 ) -> MatchOut:
     """Actions: interest, recommend, dismiss, meeting, trial, hire, end, save, hide."""
-    ctx = lifecycle.load(db, user, match_id)
     data = service.ActionInput(
         action=body.action,
         note=body.note,
@@ -235,7 +252,7 @@ def act_on_match(
         data.meeting_at = None
     service.perform(db, out, user, ctx, data)
     db.flush()
-    return _match_out(db, lifecycle.load(db, user, match_id))
+    return _match_out(db, lifecycle.load(db, user, ctx.match.id))
 
 
 def _messages(db: Session, user: User, ctx: MatchContext) -> MessageList:
@@ -254,9 +271,8 @@ def list_messages(db: SessionDep, user: CurrentUser, match_id: int) -> MessageLi
 
 @router.post("/matches/{match_id}/messages", response_model=MessageOut, status_code=201)
 def post_message(
-    db: SessionDep, out: OutboxDep, user: CurrentUser, match_id: int, body: MessageIn
+    db: SessionDep, out: OutboxDep, user: CurrentUser, ctx: ActingParty, body: MessageIn
 ) -> MessageOut:
-    ctx = lifecycle.load(db, user, match_id)
     message = messaging.send(db, out, user, ctx, body.body)
     return MessageOut(
         id=message.id,
@@ -285,16 +301,17 @@ def _consents(db: Session, user: User) -> ConsentList:
 
 
 @router.get("/me/consents", response_model=ConsentList)
-def list_consents(db: SessionDep, user: CurrentUser) -> ConsentList:
+def list_consents(db: SessionDep, me: FlexjobberUser) -> ConsentList:
     """Everything the flexjobber has shared with whom, withdrawn consents included."""
-    service.own_profile(db, user)
-    return _consents(db, user)
+    ensure_has_profile(me.profile)
+    return _consents(db, me.user)
 
 
 @router.post("/me/consents", response_model=ConsentList)
-def grant_consent(db: SessionDep, user: CurrentUser, body: ConsentIn) -> ConsentList:
+def grant_consent(db: SessionDep, me: FlexjobberUser, body: ConsentIn) -> ConsentList:
     """Sets what one company may see (all false withdraws)."""
-    service.own_profile(db, user)
+    ensure_has_profile(me.profile)
+    user = me.user
     consents.grant(
         db,
         user,
@@ -308,8 +325,8 @@ def grant_consent(db: SessionDep, user: CurrentUser, body: ConsentIn) -> Consent
 
 @router.delete("/me/consents", status_code=204)
 def withdraw_consent(
-    db: SessionDep, user: CurrentUser, company_id: Annotated[int, Query(ge=1, le=MAX_ID)]
+    db: SessionDep, me: FlexjobberUser, company_id: Annotated[int, Query(ge=1, le=MAX_ID)]
 ) -> Response:
-    service.own_profile(db, user)
-    consents.withdraw(db, user, company_id)
+    ensure_has_profile(me.profile)
+    consents.withdraw(db, me.user, company_id)
     return Response(status_code=204)

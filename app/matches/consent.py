@@ -7,10 +7,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit import service as audit
-from app.errors import Forbidden, NotFound
+from app.errors import NotFound
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
-from app.models import Company, Consent, FlexjobberProfile, User
+from app.matches.policy import own_profile
+from app.models import Company, Consent, User
 
 
 def active(db: Session, profile_id: int, company_ids: set[int]) -> list[Consent]:
@@ -27,13 +28,6 @@ def active(db: Session, profile_id: int, company_ids: set[int]) -> list[Consent]
     )
 
 
-def _own_profile(db: Session, user: User) -> FlexjobberProfile:
-    profile = db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.user_id == user.id))
-    if profile is None:
-        raise Forbidden()
-    return profile
-
-
 def grant(
     db: Session,
     user: User,
@@ -44,7 +38,7 @@ def grant(
     accommodations: bool,
 ) -> Consent | None:
     """Sets the scope for one company; the old scope is closed, so history is kept."""
-    profile = _own_profile(db, user)
+    profile = own_profile(db, user)
     if db.get(Company, company_id) is None:
         raise NotFound(N_("Virksomheden findes ikke."))
     _close(db, profile.id, company_id)
@@ -78,7 +72,7 @@ def grant(
 
 
 def withdraw(db: Session, user: User, company_id: int) -> None:
-    profile = _own_profile(db, user)
+    profile = own_profile(db, user)
     if _close(db, profile.id, company_id) == 0:
         raise NotFound(N_("Der er intet samtykke at trække tilbage."))
     audit.record(
@@ -95,7 +89,7 @@ def _close(db: Session, profile_id: int, company_id: int) -> int:
 
 
 def history(db: Session, user: User) -> list[tuple[Consent, Company]]:
-    profile = _own_profile(db, user)
+    profile = own_profile(db, user)
     return [
         (consent, company)
         for consent, company in db.execute(

@@ -27,12 +27,13 @@ from app.matches.forms import (
     with_done,
 )
 from app.matches.lifecycle import MatchContext, Outbox
-from app.matches.policy import Party, company_knows, may_message
+from app.matches.policy import Party, company_knows, ensure_has_profile, may_message
 from app.matchmaking.engine import MatchEngine
 from app.models import Company, PostingStatus, User, Visibility
 from app.notifications import service as notifications
 from app.profiles import cv_storage
 from app.web.deps import CurrentUser, MailerDep, SessionDep, SettingsDep
+from app.web.guards import ConsultantUser, Flexjobber, FlexjobberUser
 from app.web.i18n import language_of
 from app.web.routers import page_router
 from app.web.templating import render
@@ -167,9 +168,9 @@ def _shown_count(raw: str | None) -> int:
 
 
 def _mine_context(
-    request: Request, db: Session, engine: MatchEngine, user: User, seen_update: bool
+    request: Request, db: Session, engine: MatchEngine, me: Flexjobber, seen_update: bool
 ) -> dict[str, Any]:
-    profile = service.own_profile(db, user)
+    user, profile = me.user, ensure_has_profile(me.profile)
     shown = _shown_count(request.query_params.get("antal"))
     found = suggestions.for_flexjobber(db, engine, user, profile, language_of(request), shown + 1)
     items = found.items
@@ -192,8 +193,8 @@ def _mine_context(
 
 
 @router.get("/mine-match")
-def my_matches(request: Request, db: SessionDep, engine: EngineDep, user: CurrentUser) -> Response:
-    ctx = _mine_context(request, db, engine, user, seen_update=True)
+def my_matches(request: Request, db: SessionDep, engine: EngineDep, me: FlexjobberUser) -> Response:
+    ctx = _mine_context(request, db, engine, me, seen_update=True)
     ctx["messages"] = _done(request)
     return render(request, "matches/mine.html", ctx)
 
@@ -204,7 +205,7 @@ def act_on_job(
     db: SessionDep,
     engine: EngineDep,
     out: OutboxDep,
-    user: CurrentUser,
+    me: FlexjobberUser,
     job_id: int,
     form: FormDep,
 ) -> Response:
@@ -212,10 +213,10 @@ def act_on_job(
     result: dict[str, int] = {}
 
     def act() -> None:
-        result["match"] = service.act_on_job(db, out, user, job_id, data).id
+        result["match"] = service.act_on_job(db, out, me.user, job_id, data).id
 
     def failed(errors: dict[str, str], message: str, status: int) -> Response:
-        ctx = _mine_context(request, db, engine, user, seen_update=False)
+        ctx = _mine_context(request, db, engine, me, seen_update=False)
         ctx |= {"errors": errors, "problem": message, "failed_job": job_id}
         return render(request, "matches/mine.html", ctx, status_code=status)
 
@@ -307,7 +308,6 @@ def company_interest(
 def _board_context(
     request: Request, db: Session, engine: MatchEngine, user: User
 ) -> dict[str, Any]:
-    service.ensure_consultant(user)
     return _labels(request) | {
         "board": suggestions.consultant_board(db, engine, user, language_of(request)),
         "ready": engine.ready,
@@ -317,7 +317,7 @@ def _board_context(
 
 
 @router.get("/konsulent/match")
-def board(request: Request, db: SessionDep, engine: EngineDep, user: CurrentUser) -> Response:
+def board(request: Request, db: SessionDep, engine: EngineDep, user: ConsultantUser) -> Response:
     ctx = _board_context(request, db, engine, user)
     ctx["messages"] = _done(request)
     return render(request, "matches/board.html", ctx)
@@ -360,7 +360,7 @@ def board_recommend(
     db: SessionDep,
     engine: EngineDep,
     out: OutboxDep,
-    user: CurrentUser,
+    user: ConsultantUser,
     form: FormDep,
 ) -> Response:
     return _board_action(request, db, engine, out, user, form, "recommend")
@@ -372,7 +372,7 @@ def board_dismiss(
     db: SessionDep,
     engine: EngineDep,
     out: OutboxDep,
-    user: CurrentUser,
+    user: ConsultantUser,
     form: FormDep,
 ) -> Response:
     return _board_action(request, db, engine, out, user, form, "dismiss")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import enum
 
-from sqlalchemy import select
+from sqlalchemy import Select, and_, false, not_, select
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.errors import Forbidden, NotFound
 from app.kit.i18n import N_
 from app.models import (
+    Company,
     CompanyMember,
     FlexjobberProfile,
     JobPosting,
@@ -18,6 +20,8 @@ from app.models import (
     Role,
     User,
 )
+from app.profiles import policy as profile_policy
+from app.profiles.policy import Audience
 
 NOT_FOUND = N_("Matchet findes ikke.")
 
@@ -80,6 +84,52 @@ def party(
     raise NotFound(NOT_FOUND)
 
 
+def ensure_has_profile(profile: FlexjobberProfile | None) -> FlexjobberProfile:
+    """A flexjobber's match pages need their profile (the guard looked it up)."""
+    if profile is None:
+        raise Forbidden(N_("Opret din profil først."))
+    return profile
+
+
+def own_profile(db: Session, user: User) -> FlexjobberProfile:
+    """The signed-in flexjobber's profile for the match services; 403 for other roles and
+    before the person has created one."""
+    roles.ensure_flexjobber(user)
+    return ensure_has_profile(profile_policy.own_profile(db, user))
+
+
+MatchRowSelect = Select[Match, JobPosting, Company, FlexjobberProfile, User]
+
+
+def readable_matches(db: Session, viewer: User) -> MatchRowSelect:
+    """The one select match lists build on, the SQL twin of ``party``: the matches this viewer
+    may open, each with its posting, company, profile and person, newest change first. The
+    person: their own; a company user: their companies' once someone has acted towards the
+    company; consultants: their jobcentre's people's; admins: all."""
+    query = (
+        select(Match, JobPosting, Company, FlexjobberProfile, User)
+        .join(JobPosting, JobPosting.id == Match.job_id)
+        .join(Company, Company.id == JobPosting.company_id)
+        .join(FlexjobberProfile, FlexjobberProfile.id == Match.profile_id)
+        .join(User, User.id == FlexjobberProfile.user_id)
+        .order_by(Match.updated_at.desc(), Match.id.desc())
+    )
+    if roles.is_flexjobber(viewer):
+        return query.where(FlexjobberProfile.user_id == viewer.id)
+    if roles.is_company_user(viewer):
+        members = select(CompanyMember.company_id).where(CompanyMember.user_id == viewer.id)
+        unknown = and_(
+            Match.state.in_([MatchState.SUGGESTED, MatchState.DISMISSED]),
+            Match.company_interest_at.is_(None),
+        )
+        return query.where(Company.id.in_(members), not_(unknown))
+    if roles.is_consultant(viewer):
+        return query.where(FlexjobberProfile.jobcentre_id == viewer.jobcentre_id)
+    if roles.is_admin(viewer):
+        return query
+    return query.where(false())
+
+
 def ensure_can_act(who: Party) -> None:
     if who == Party.ADMIN:
         raise Forbidden()
@@ -122,6 +172,16 @@ def candidates_party(db: Session, user: User, job: JobPosting, company_jobcentre
     if user.role == Role.ADMIN:
         return Party.ADMIN
     raise NotFound(N_("Jobopslaget findes ikke."))
+
+
+def candidates_audience(viewer: User) -> Audience:
+    """How a posting's ranked people are disclosed to a viewer ``candidates_party`` let in:
+    the jobcentre's consultants fully, admins as admins, the company as a company."""
+    if roles.is_consultant(viewer):
+        return Audience.CONSULTANT
+    if roles.is_admin(viewer):
+        return Audience.ADMIN
+    return Audience.COMPANY
 
 
 def allowed_actions(who: Party, match: Match, job_published: bool = True) -> list[str]:

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.kit.text import fold
+from app.matches.policy import candidates_audience
 from app.matchmaking.engine import MatchEngine
 from app.models import (
     Company,
@@ -23,10 +24,10 @@ from app.models import (
     Match,
     MatchState,
     PostingStatus,
-    Role,
     User,
     Visibility,
 )
+from app.profiles import policy as profile_policy
 from app.profiles.disclosure import Disclosure, decide_many
 from app.profiles.policy import Audience
 from matching.bands import STRONG_FROM
@@ -73,10 +74,6 @@ class BoardItem:
     reasons: list[str] = field(default_factory=list)
 
 
-def _profile_of(db: Session, user: User) -> FlexjobberProfile | None:
-    return db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.user_id == user.id))
-
-
 def _matches_for_profile(db: Session, profile_id: int) -> dict[int, Match]:
     return {m.job_id: m for m in db.scalars(select(Match).where(Match.profile_id == profile_id))}
 
@@ -91,7 +88,7 @@ def jobs_for_flexjobber(
 ) -> list[JobItem] | None:
     """None while the person's profile is not in the index yet (it is computed in the
     background after a change)."""
-    profile = _profile_of(db, user)
+    profile = profile_policy.own_profile(db, user)
     if profile is None or str(profile.id) not in engine.index.profile_records:
         return None
     mine = _matches_for_profile(db, profile.id)
@@ -190,13 +187,11 @@ def candidates_for_job(
     assert company is not None
     if str(job.id) not in engine.index.job_records:
         return None
-    staff = viewer.role == Role.CONSULTANT
+    who = candidates_audience(viewer)
+    staff = who == Audience.CONSULTANT
     allowed = engine.findable_profiles_in({company.jobcentre_id})
     if staff:
         allowed = engine.profiles_in(viewer.jobcentre_id or 0)
-    who = {Role.CONSULTANT: Audience.CONSULTANT, Role.ADMIN: Audience.ADMIN}.get(
-        viewer.role, Audience.COMPANY
-    )
     decided: dict[int, Disclosure] = {}
     profiles: dict[int, tuple[FlexjobberProfile, User]] = {}
 

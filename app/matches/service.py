@@ -10,15 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Select, or_, select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.audit import service as audit
 from app.errors import Forbidden, NotFound, ValidationFailed
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
 from app.matches import consent as consents
-from app.matches import lifecycle, messaging
+from app.matches import lifecycle, messaging, policy
 from app.matches.lifecycle import MatchContext, Outbox
 from app.matches.policy import Party, allowed_actions, candidates_party, company_knows
 from app.models import (
@@ -31,7 +32,6 @@ from app.models import (
     Match,
     MatchState,
     PostingStatus,
-    Role,
     User,
     Visibility,
 )
@@ -142,7 +142,7 @@ def record_view(db: Session, viewer: User, ctx: MatchContext) -> None:
     when and why in /mine-data."""
     if ctx.party in (Party.COMPANY, Party.CONSULTANT):
         saw_needs = disclosure(db, ctx).needs
-        details = access_log.details_for(viewer.role, saw_needs, via_match=True)
+        details = access_log.details_for(viewer, saw_needs, via_match=True)
         audit.record(db, viewer, "profile.viewed", "profile", ctx.profile.id, details=details)
 
 
@@ -152,7 +152,7 @@ def cv_for(db: Session, viewer: User, ctx: MatchContext) -> FlexjobberProfile:
     if not person.has_cv or ctx.party == Party.ADMIN:
         raise NotFound(N_("Der er intet CV."))
     if ctx.party == Party.COMPANY:
-        details = access_log.details_for(viewer.role, saw_needs=False, via_match=True)
+        details = access_log.details_for(viewer, saw_needs=False, via_match=True)
         audit.record(
             db, viewer, "profile.cv_downloaded", "profile", ctx.profile.id, details=details
         )
@@ -314,13 +314,7 @@ def perform(db: Session, out: Outbox, user: User, ctx: MatchContext, data: Actio
 # ---------------------------------------------------------------- the flexjobber's side
 
 
-def own_profile(db: Session, user: User) -> FlexjobberProfile:
-    if user.role != Role.FLEXJOBBER:
-        raise Forbidden()
-    profile = db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.user_id == user.id))
-    if profile is None:
-        raise Forbidden(N_("Opret din profil først."))
-    return profile
+own_profile = policy.own_profile  # the match services' one way to their person's profile
 
 
 def paused_profile_ids(db: Session, profile_ids: list[int]) -> set[int]:
@@ -353,7 +347,7 @@ def suggestions_paused(db: Session, profile: FlexjobberProfile) -> bool:
 def job_matches_of(db: Session, user: User, job_ids: list[int]) -> dict[int, Match]:
     """The signed-in flexjobber's matches with these jobs (for the buttons on a job's page and
     in the job search); empty for everybody else."""
-    if user.role != Role.FLEXJOBBER or not job_ids:
+    if not roles.is_flexjobber(user) or not job_ids:
         return {}
     query = (
         select(Match)
@@ -418,7 +412,7 @@ class MatchRow:
     deleted: bool = False  # the person deleted their profile
 
 
-_RowQuery = Select[Match, JobPosting, Company, FlexjobberProfile, User]
+_RowQuery = policy.MatchRowSelect
 
 
 def _rows(
@@ -436,20 +430,9 @@ def _rows(
     return rows
 
 
-def _base_query() -> _RowQuery:
-    return (
-        select(Match, JobPosting, Company, FlexjobberProfile, User)
-        .join(JobPosting, JobPosting.id == Match.job_id)
-        .join(Company, Company.id == JobPosting.company_id)
-        .join(FlexjobberProfile, FlexjobberProfile.id == Match.profile_id)
-        .join(User, User.id == FlexjobberProfile.user_id)
-        .order_by(Match.updated_at.desc(), Match.id.desc())
-    )
-
-
 def my_matches(db: Session, user: User, profile: FlexjobberProfile) -> list[MatchRow]:
     """The flexjobber's matches somebody has acted on (not plain saved/hidden suggestions)."""
-    query = _base_query().where(
+    query = policy.readable_matches(db, user).where(
         Match.profile_id == profile.id,
         or_(Match.state != MatchState.SUGGESTED, Match.company_interest_at.is_not(None)),
     )
@@ -515,23 +498,18 @@ def company_may_open(match: Match | None) -> bool:
 
 
 def company_matches(db: Session, user: User, job_id: int) -> list[MatchRow]:
-    query = _base_query().where(Match.job_id == job_id)
-    rows = _rows(db, user, query, True)
-    return [r for r in rows if company_knows(r.match)]
+    """The posting's matches the company knows of (the rule in policy.readable_matches)."""
+    query = policy.readable_matches(db, user).where(Match.job_id == job_id)
+    return _rows(db, user, query, True)
 
 
 # ---------------------------------------------------------------- the consultant's side
 
 
-def ensure_consultant(user: User) -> None:
-    if user.role != Role.CONSULTANT or user.jobcentre_id is None:
-        raise Forbidden()
-
-
 def board_context(db: Session, user: User, profile_id: int, job_id: int) -> MatchContext:
     """A consultant's pair from the board: the person in their jobcentre, the job published in
     it. The match row is created only after the checks."""
-    ensure_consultant(user)
+    roles.ensure_consultant(user)
     profile = db.get(FlexjobberProfile, profile_id)
     if profile is None or profile.jobcentre_id != user.jobcentre_id:
         raise NotFound(PROFILE_NOT_FOUND)
@@ -542,8 +520,8 @@ def board_context(db: Session, user: User, profile_id: int, job_id: int) -> Matc
 
 def consultant_matches(db: Session, user: User) -> list[MatchRow]:
     """Every match (any state) of the consultant's people and companies."""
-    ensure_consultant(user)
-    query = _base_query().where(
+    roles.ensure_consultant(user)
+    query = policy.readable_matches(db, user).where(
         or_(FlexjobberProfile.consultant_id == user.id, Company.consultant_id == user.id)
     )
     return _rows(db, user, query, False)

@@ -11,8 +11,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.kit.i18n import N_
-from app.models import AuditEvent, Company, CompanyMember, Jobcentre, Role, User
+from app.models import AuditEvent, Company, CompanyMember, Jobcentre, User
 
 # What each recorded look was, as the person reads it.
 ACCESS_ACTIONS = {
@@ -26,10 +27,8 @@ PURPOSES = {
     "casework": N_("Sagsbehandling i dit jobcenter"),
     "administration": N_("Drift af Fleksbro"),
 }
-ROLE_LABELS = {
-    Role.CONSULTANT: N_("Medarbejder i jobcentret"),
-    Role.ADMIN: N_("Administrator af Fleksbro"),
-}
+STAFF_LABEL = N_("Medarbejder i jobcentret")
+ADMIN_LABEL = N_("Administrator af Fleksbro")
 
 
 @dataclass(frozen=True)
@@ -43,15 +42,15 @@ class Access:
     saw_needs: bool  # the accommodation needs were part of what was shown
 
 
-def purpose_for(role: Role, via_match: bool = False) -> str:
-    if role == Role.COMPANY:
+def purpose_for(viewer: User, via_match: bool = False) -> str:
+    if roles.is_company_user(viewer):
         return "match" if via_match else "recruitment"
-    return "casework" if role == Role.CONSULTANT else "administration"
+    return "administration" if roles.is_admin(viewer) else "casework"
 
 
-def details_for(role: Role, saw_needs: bool, via_match: bool = False) -> dict[str, Any]:
+def details_for(viewer: User, saw_needs: bool, via_match: bool = False) -> dict[str, Any]:
     """What an access event records besides who and when (no values, only the facts)."""
-    return {"purpose": purpose_for(role, via_match), "needs": saw_needs}
+    return {"purpose": purpose_for(viewer, via_match), "needs": saw_needs}
 
 
 def accesses(db: Session, profile_id: int, owner_id: int, limit: int = 500) -> list[Access]:
@@ -81,16 +80,17 @@ def accesses(db: Session, profile_id: int, owner_id: int, limit: int = 500) -> l
     centres: dict[int, str] = {i: n for i, n in db.execute(select(Jobcentre.id, Jobcentre.name))}
     found = []
     for event, user in rows:
-        staff = user.role in ROLE_LABELS
+        staff = roles.is_staff(user)
         details = event.details or {}
         if staff:
-            who, where = ROLE_LABELS[user.role], centres.get(user.jobcentre_id or 0, "")
+            who = ADMIN_LABEL if roles.is_admin(user) else STAFF_LABEL
+            where = centres.get(user.jobcentre_id or 0, "")
         else:
             names = companies.get(user.id)
             who, where = (", ".join(sorted(names)) if names else N_("En virksomhed")), ""
         purpose = str(details.get("purpose") or "")
         if purpose not in PURPOSES:  # looks recorded before purposes were
-            purpose = purpose_for(user.role, details.get("via") == "match")
+            purpose = purpose_for(user, details.get("via") == "match")
         found.append(
             Access(
                 when=event.created_at,

@@ -32,10 +32,14 @@ def export_me(db: SessionDep, settings: SettingsDep, user: CurrentUser) -> dict[
     responses={202: {"description": "No password: a confirmation link was e-mailed"}},
 )
 def delete_me(
-    body: DeleteMeIn, db: SessionDep, settings: SettingsDep, mailer: MailerDep, user: CurrentUser
+    db: SessionDep,
+    settings: SettingsDep,
+    mailer: MailerDep,
+    user: CurrentUser,
+    body: DeleteMeIn | None = None,
 ) -> Response:
     """Deletes your profile ("Slet min profil"): 204 when done, 202 when a link was e-mailed."""
-    outcome = service.delete_own(db, settings, mailer, user, body.password)
+    outcome = service.delete_own(db, settings, mailer, user, body.password if body else "")
     if outcome == "link_sent":
         return JSONResponse({"status": "link_sent"}, status_code=202)
     return Response(status_code=204)

@@ -16,9 +16,9 @@ from app.matches import consent as consents
 from app.matches.forms import local_time
 from app.privacy import service
 from app.privacy.access_log import ACCESS_ACTIONS, PURPOSES
-from app.profiles.service import own_profile
 from app.web.cookies import clear_session_cookie
 from app.web.deps import CurrentUser, MailerDep, SessionDep, SettingsDep
+from app.web.guards import ConsultantUser, FlexjobberUser
 from app.web.routers import page_router
 from app.web.templating import render
 
@@ -46,19 +46,18 @@ def _page(request: Request, db: SessionDep, user: CurrentUser, **extra: object) 
 
 
 @router.get("/mine-data")
-def my_data(request: Request, db: SessionDep, user: CurrentUser) -> Response:
-    return _page(request, db, user)
+def my_data(request: Request, db: SessionDep, me: FlexjobberUser) -> Response:
+    return _page(request, db, me.user)
 
 
 @router.post("/mine-data/samtykke/traek-tilbage")
 def withdraw_consent(
-    db: SessionDep, user: CurrentUser, company_id: Annotated[str, Form()] = ""
+    db: SessionDep, me: FlexjobberUser, company_id: Annotated[str, Form()] = ""
 ) -> Response:
     found = parse.record_id(company_id)
     if found is None:
         raise ValidationFailed(fields={"company_id": N_("Vælg en virksomhed.")})
-    own_profile(db, user)
-    consents.withdraw(db, user, found)
+    consents.withdraw(db, me.user, found)
     return RedirectResponse("/mine-data?udfoert=trukket", status_code=303)
 
 
@@ -86,10 +85,11 @@ def delete_profile(
     db: SessionDep,
     settings: SettingsDep,
     mailer: MailerDep,
-    user: CurrentUser,
+    me: FlexjobberUser,
     password: Annotated[str, Form()] = "",
     confirm: Annotated[str, Form()] = "",
 ) -> Response:
+    user = me.user
     if confirm != "ja":
         errors = {"confirm": N_("Sæt kryds, hvis du vil slette din profil.")}
         return _page(request, db, user, errors=errors)
@@ -125,7 +125,7 @@ def delete_on_behalf(
     request: Request,
     db: SessionDep,
     settings: SettingsDep,
-    user: CurrentUser,
+    user: ConsultantUser,
     profile_id: int,
     confirm: Annotated[str, Form()] = "",
 ) -> Response:

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.kit.clock import utcnow
 from app.kit.mailer import Mailer
 from app.mail import service as mail
@@ -31,7 +32,7 @@ def run(db: Session, settings: Settings, mailer: Mailer, data_dir: Path) -> Rete
     now = utcnow()
     last_seen = func.coalesce(User.last_login_at, User.created_at)
     people = select(User).where(
-        User.role == Role.FLEXJOBBER,
+        roles.users_with(Role.FLEXJOBBER),
         User.deleted_at.is_(None),
     )
     # A sign-in after the warning takes it back (the e-mail said so).

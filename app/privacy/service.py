@@ -10,6 +10,7 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.audit import service as audit
 from app.auth import links
 from app.errors import Forbidden, NotFound, ValidationFailed
@@ -18,7 +19,7 @@ from app.kit.mailer import Mailer
 from app.kit.passwords import verify_password
 from app.mail import service as mail
 from app.matches import consent as consents
-from app.models import Company, Consent, FlexjobberProfile, LinkPurpose, Role, User
+from app.models import Company, Consent, FlexjobberProfile, LinkPurpose, User
 from app.privacy import access_log, erasure, export
 from app.profiles import policy as profile_policy
 from app.profiles.policy import Audience
@@ -34,13 +35,8 @@ class MyData:
     has_password: bool
 
 
-def ensure_flexjobber(user: User) -> None:
-    if user.role != Role.FLEXJOBBER:
-        raise Forbidden(N_("Kun fleksjobbere har en profil."))
-
-
 def overview(db: Session, user: User) -> MyData:
-    ensure_flexjobber(user)
+    roles.ensure_flexjobber(user)
     profile = own_profile(db, user)
     return MyData(
         profile=profile,
@@ -65,7 +61,7 @@ def delete_own(
 ) -> Outcome:
     """ "Slet min profil": with the password if the person has one; else an e-mailed link
     confirms it (someone at an unlocked screen cannot delete a profile in passing)."""
-    ensure_flexjobber(user)
+    roles.ensure_flexjobber(user)
     profile = own_profile(db, user)
     if user.password_hash is None:
         ttl = timedelta(minutes=settings.link_ttl_minutes)
@@ -90,7 +86,7 @@ def check_deletion_link(db: Session, token: str) -> None:
 
 def delete_by_link(db: Session, settings: Settings, token: str) -> None:
     user = links.consume_link(db, token, LinkPurpose.DELETE_PROFILE)
-    ensure_flexjobber(user)
+    roles.ensure_flexjobber(user)
     profile = db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.user_id == user.id))
     if profile is None or profile.deleted_at is not None:
         raise NotFound(N_("Profilen findes ikke."))

@@ -11,6 +11,7 @@ from app.profiles import service
 from app.profiles.disclosure import view_profile
 from app.profiles.schemas import ProfileOut, ProfileSearchOut, ProfileUpdate
 from app.web.deps import CurrentUser, SessionDep
+from app.web.guards import FlexjobberUser
 from app.web.routers import api_router
 
 router = api_router("profiles")
@@ -25,18 +26,18 @@ def _own(db: SessionDep, user: CurrentUser, profile: FlexjobberProfile) -> Profi
 
 
 @router.get("/me/profile", response_model=ProfileOut)
-def my_profile(db: SessionDep, user: CurrentUser) -> ProfileOut:
+def my_profile(db: SessionDep, me: FlexjobberUser) -> ProfileOut:
     """Your own profile (flexjobbers), including your accommodation needs."""
-    profile = service.own_profile(db, user)
-    return _own(db, user, profile)
+    profile = service.own_profile(db, me.user, me.profile)
+    return _own(db, me.user, profile)
 
 
 @router.put("/me/profile", response_model=ProfileOut)
-def update_my_profile(db: SessionDep, user: CurrentUser, body: ProfileUpdate) -> ProfileOut:
+def update_my_profile(db: SessionDep, me: FlexjobberUser, body: ProfileUpdate) -> ProfileOut:
     """Change your own profile. Fields left out are kept; errors come back as 422."""
-    profile = service.own_profile(db, user)
-    service.update_profile(db, user, profile, body.model_dump(include=body.model_fields_set))
-    return _own(db, user, profile)
+    profile = service.own_profile(db, me.user, me.profile)
+    service.update_profile(db, me.user, profile, body.model_dump(include=body.model_fields_set))
+    return _own(db, me.user, profile)
 
 
 @router.get("/profiles", response_model=ProfileSearchOut)

@@ -26,6 +26,7 @@ from app.profiles.completeness import STEP_BY_SLUG, STEPS, completeness
 from app.profiles.disclosure import ProfileView, preview_as_company
 from app.settings import Settings
 from app.web.deps import CurrentUser, MailerDep, SessionDep, SettingsDep
+from app.web.guards import ConsultantUser, FlexjobberUser
 from app.web.i18n import language_of
 from app.web.routers import page_router
 from app.web.templating import render
@@ -409,14 +410,14 @@ def _save_cv(
 
 
 def _register_step(slug: str) -> None:
-    def own_get(request: Request, db: SessionDep, user: CurrentUser) -> Response:
-        return _show_step(request, db, service.own_profile(db, user), slug, False)
+    def own_get(request: Request, db: SessionDep, me: FlexjobberUser) -> Response:
+        return _show_step(request, db, service.own_profile(db, me.user, me.profile), slug, False)
 
     def own_post(
-        request: Request, db: SessionDep, settings: SettingsDep, user: CurrentUser, form: FormDep
+        request: Request, db: SessionDep, settings: SettingsDep, me: FlexjobberUser, form: FormDep
     ) -> Response:
-        profile = service.own_profile(db, user)
-        return _save_step(request, db, settings, user, profile, slug, False, form)
+        profile = service.own_profile(db, me.user, me.profile)
+        return _save_step(request, db, settings, me.user, profile, slug, False, form)
 
     def behalf_get(
         request: Request, db: SessionDep, user: CurrentUser, profile_id: int
@@ -459,8 +460,8 @@ def _overview_context(
 
 
 @router.get("/profil")
-def own_overview(request: Request, db: SessionDep, user: CurrentUser) -> Response:
-    profile = service.own_profile(db, user)
+def own_overview(request: Request, db: SessionDep, me: FlexjobberUser) -> Response:
+    profile = service.own_profile(db, me.user, me.profile)
     ctx = _overview_context(db, profile, False, language_of(request))
     if request.query_params.get("gemt") == "1":
         ctx["messages"] = [("success", SAVED)]
@@ -468,8 +469,8 @@ def own_overview(request: Request, db: SessionDep, user: CurrentUser) -> Respons
 
 
 @router.get("/profil/forhaandsvisning")
-def own_preview(request: Request, db: SessionDep, user: CurrentUser) -> Response:
-    profile = service.own_profile(db, user)
+def own_preview(request: Request, db: SessionDep, me: FlexjobberUser) -> Response:
+    profile = service.own_profile(db, me.user, me.profile)
     view = preview_as_company(db, profile)
     ctx = {"view": view, "profile": profile, **_labels(language_of(request))}
     return render(request, "profiles/preview.html", ctx)
@@ -521,8 +522,7 @@ def invite_citizen(
 
 
 @router.get("/konsulent/borgere/ny")
-def new_citizen_form(request: Request, user: CurrentUser) -> Response:
-    service.ensure_consultant(user)
+def new_citizen_form(request: Request, user: ConsultantUser) -> Response:
     return render(request, "profiles/new_citizen.html")
 
 
@@ -530,11 +530,10 @@ def new_citizen_form(request: Request, user: CurrentUser) -> Response:
 def new_citizen(
     request: Request,
     db: SessionDep,
-    user: CurrentUser,
+    user: ConsultantUser,
     display_name: Annotated[str, Form()] = "",
     email: Annotated[str, Form()] = "",
 ) -> Response:
-    service.ensure_consultant(user)
     try:
         profile = service.create_citizen(db, user, display_name=display_name, email=email)
     except AppError as exc:

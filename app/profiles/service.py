@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.accounts import policy as roles
 from app.accounts.service import create_user
 from app.audit import service as audit
 from app.auth import links
@@ -85,7 +86,7 @@ def new_pseudonym(db: Session) -> str:
 
 
 def create_profile(db: Session, user: User, consultant_id: int | None = None) -> FlexjobberProfile:
-    if user.role != Role.FLEXJOBBER or user.jobcentre_id is None:
+    if not roles.is_flexjobber(user) or user.jobcentre_id is None:
         raise Forbidden(N_("Kun fleksjobbere har en profil."))
     profile = FlexjobberProfile(
         user_id=user.id,
@@ -101,21 +102,23 @@ def create_profile(db: Session, user: User, consultant_id: int | None = None) ->
     return profile
 
 
-def own_profile(db: Session, user: User) -> FlexjobberProfile:
-    """The flexjobber's own profile, created (hidden) on first visit."""
-    if user.role != Role.FLEXJOBBER:
-        raise Forbidden(N_("Kun fleksjobbere har en profil."))
-    existing = db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.user_id == user.id))
+def own_profile(
+    db: Session, user: User, found: FlexjobberProfile | None = None
+) -> FlexjobberProfile:
+    """The flexjobber's own profile, created (hidden) on first visit. ``found`` is what the
+    ``FlexjobberUser`` guard already looked up (so the profile is not read twice)."""
+    roles.ensure_flexjobber(user)
+    existing = found or policy.own_profile(db, user)
     if existing is not None:
         return existing
     try:
         with db.begin_nested():
             return create_profile(db, user)
     except IntegrityError:  # created by a parallel request a moment ago
-        found = db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.user_id == user.id))
-        if found is None:
+        again = policy.own_profile(db, user)
+        if again is None:
             raise
-        return found
+        return again
 
 
 def _get(db: Session, profile_id: int) -> FlexjobberProfile:
@@ -155,7 +158,7 @@ def view_for(db: Session, viewer: User, profile_id: int) -> ProfileView:
     view = view_profile(db, viewer, profile)
     if view.audience != Audience.OWNER.value:
         saw_needs = view.accommodation_needs is not None
-        details = access_log.details_for(viewer.role, saw_needs)
+        details = access_log.details_for(viewer, saw_needs)
         audit.record(db, viewer, "profile.viewed", "profile", profile.id, details=details)
     return view
 
@@ -573,7 +576,7 @@ def cv_for(db: Session, data_dir: Path, viewer: User, profile_id: int) -> CvFile
     if data is None or not profile.cv_content_type:
         raise NotFound(N_("Der er intet CV."))
     if view.audience != Audience.OWNER.value:
-        details = access_log.details_for(viewer.role, saw_needs=False)
+        details = access_log.details_for(viewer, saw_needs=False)
         audit.record(db, viewer, "profile.cv_downloaded", "profile", profile.id, details=details)
     return CvFile(profile.cv_filename or "cv", profile.cv_content_type, data)
 
@@ -581,17 +584,12 @@ def cv_for(db: Session, data_dir: Path, viewer: User, profile_id: int) -> CvFile
 # ---------------------------------------------------------------- consultants and citizens
 
 
-def ensure_consultant(user: User) -> None:
-    if user.role != Role.CONSULTANT or user.jobcentre_id is None:
-        raise Forbidden(N_("Kun jobkonsulenter kan oprette borgere."))
-
-
 def create_citizen(
     db: Session, consultant: User, *, display_name: str, email: str
 ) -> FlexjobberProfile:
     """An inactive flexjobber in the consultant's jobcentre with a profile the consultant fills
     in together with the citizen; the citizen takes over through an invitation."""
-    ensure_consultant(consultant)
+    roles.ensure_consultant(consultant)
     user = create_user(
         db,
         email=email,
@@ -617,8 +615,8 @@ def invite_existing(
     db: Session, settings: Settings, mailer: Mailer, inviter: User, user: User
 ) -> None:
     """Sends an invitation link to a citizen the consultant has created, so they take over."""
-    ensure_consultant(inviter)
-    if user.role != Role.FLEXJOBBER or user.jobcentre_id != inviter.jobcentre_id:
+    roles.ensure_consultant(inviter)
+    if not roles.is_flexjobber(user) or user.jobcentre_id != inviter.jobcentre_id:
         raise NotFound(policy.NOT_FOUND)
     if user.active:
         raise ValidationFailed(N_("Borgeren har allerede taget kontoen i brug."))
@@ -654,24 +652,7 @@ def search(
 ) -> SearchResult:
     """Profiles the viewer may see, newest change first. hours_min/hours_max find people whose
     wished hours overlap the range; q, skill and wished_job match the folded search text."""
-    if viewer.role == Role.CONSULTANT:
-        who = Audience.CONSULTANT
-        query = select(FlexjobberProfile).where(
-            FlexjobberProfile.jobcentre_id == viewer.jobcentre_id,
-            FlexjobberProfile.deleted_at.is_(None),
-        )
-    elif viewer.role == Role.ADMIN:
-        who = Audience.ADMIN
-        query = select(FlexjobberProfile).where(FlexjobberProfile.deleted_at.is_(None))
-    elif viewer.role == Role.COMPANY:
-        who = Audience.COMPANY
-        centres = policy.company_jobcentres(db, viewer)
-        query = select(FlexjobberProfile).where(
-            FlexjobberProfile.jobcentre_id.in_(centres),
-            FlexjobberProfile.visibility.in_([Visibility.ANONYMOUS, Visibility.NAMED]),
-        )
-    else:
-        raise Forbidden()
+    who, query = policy.readable_profiles(db, viewer)
     terms = search_terms(q) + search_terms(skill)[:4] + search_terms(wished_job)[:4]
     for term in terms:
         query = query.where(FlexjobberProfile.search_text.like(like_pattern(term), escape="\\"))

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from tests.app.route_matrix import LOGGED_IN, api, row
+from tests.app.route_matrix import LOGGED_IN, api, consultants_write, row
 
 # {company}: followed by the consultant's jobcentre; company_user is a member.
 COMPANY_VIEW = row(303, 200, 200, 200, 404, 200, 404, 200)
@@ -21,3 +21,12 @@ GET_MATRIX = {
 }
 
 NOT_WALKED: dict[str, str] = {}
+
+# The company's members, its jobcentre's consultants and admins change it; flexjobbers may read
+# the page (403); another company and another jobcentre: 404.
+COMPANY_WRITE = row(401, 403, 403, 422, 404, 422, 404, 422)
+WRITE_MATRIX = {
+    "POST /virksomheder/ny": consultants_write(422),
+    "POST /virksomheder/{company}/rediger": COMPANY_WRITE,
+    "POST /virksomheder/{company}/kolleger": COMPANY_WRITE,
+}

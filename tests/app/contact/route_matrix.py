@@ -15,3 +15,10 @@ GET_MATRIX = {
 NOT_WALKED = {
     "/konsulent/opringninger/{}/klaret": "POST only, per persona (tests/app/contact/test_callbacks.py)",
 }
+
+WRITE_MATRIX = {
+    # Flexjobbers and company users ask to be called; staff are the ones who call.
+    "POST /ring-mig-op": row(401, 422, 422, 422, 422, 403, 403, 403),
+    # Only the requester's jobcentre's consultants see (and close) a request: 404 for others.
+    "POST /konsulent/opringninger/{callback}/klaret": row(401, 404, 404, 404, 404, 303, 404, 404),
+}

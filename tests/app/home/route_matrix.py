@@ -1,6 +1,15 @@
 from __future__ import annotations
 
-from tests.app.route_matrix import ALL_OK, LOGGED_IN, STAFF, api, row
+from tests.app.route_matrix import (
+    ALL_OK,
+    DEAD_LINK,
+    LOGGED_IN,
+    PUBLIC_FORM,
+    STAFF,
+    api,
+    row,
+    staff_write,
+)
 
 GET_MATRIX = {
     "/": ALL_OK,
@@ -23,4 +32,19 @@ NOT_WALKED = {
     "/logout": "POST only",
     "/api/v1/me/tokens/{token_id}": "DELETE only (tests/app/auth/test_abuse.py)",
     "/sprog": "POST only",
+}
+
+# Accounts and sign-in (app/auth, app/accounts): public forms, links, the API token.
+WRITE_MATRIX = {
+    "POST /login": PUBLIC_FORM,
+    "POST /glemt-adgangskode": PUBLIC_FORM,
+    "POST /login-link": PUBLIC_FORM,
+    "POST /login-link/{link}": DEAD_LINK,
+    "POST /nulstil-adgangskode/{link}": DEAD_LINK,
+    "POST /invitation/{link}": DEAD_LINK,
+    "POST /logout": row(303, 303, 303, 303, 303, 303, 303, 303),
+    "POST /sprog": row(303, 303, 303, 303, 303, 303, 303, 303),
+    "POST /inviter": staff_write(422),
+    # Only the token's owner (flexjobber); for anyone else it does not exist.
+    "DELETE /api/v1/me/tokens/{token_id}": row(401, 204, 404, 404, 404, 404, 404, 404),
 }

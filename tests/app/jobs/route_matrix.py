@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from tests.app.route_matrix import COMPANIES, api, row
+from tests.app.route_matrix import COMPANIES, api, consultants_write, row
 
 # {job}: published by company (company_user); {draft_job}: its draft; {job2}: company2's.
 JOB_VIEW = row(303, 200, 200, 200, 404, 200, 404, 200)
@@ -38,4 +38,23 @@ NOT_WALKED = {
     "/opslag/{job}/luk": "POST only (tests/app/jobs/test_postings.py)",
     "/konsulent/import/bekraeft": "POST only (tests/app/jobs/test_csv_import.py)",
     "/api/v1/jobs/import": "POST only (tests/app/jobs/test_csv_import.py)",
+}
+
+# Company users, consultants and admins write postings (a flexjobber 403); the posting's
+# company, its jobcentre's consultants and admins change it, flexjobbers of the jobcentre may
+# read it (403), another company or jobcentre gets 404.
+POSTER_WRITE = row(401, 403, 403, 422, 422, 422, 422, 422)
+POSTING_WRITE = row(401, 403, 403, 422, 404, 422, 404, 422)
+POSTING_STATUS = row(401, 403, 403, 303, 404, 303, 404, 303)
+WRITE_MATRIX = {
+    "POST /opslag/ny": POSTER_WRITE,
+    "POST /api/v1/jobs": POSTER_WRITE,
+    "POST /opslag/{job}/rediger": POSTING_WRITE,
+    "PUT /api/v1/jobs/{job}": POSTING_WRITE,
+    "POST /opslag/{job}/luk": POSTING_STATUS,
+    "POST /opslag/{job}/offentliggoer": POSTING_STATUS,
+    "POST /konsulent/import": consultants_write(422),
+    "POST /api/v1/jobs/import": consultants_write(422),
+    # A consultant without a signed preview is refused as well (403: the upload "expired").
+    "POST /konsulent/import/bekraeft": consultants_write(403),
 }

@@ -147,8 +147,8 @@ def test_a_consultant_deletes_on_the_citizens_behalf(
     path = f"/konsulent/profiler/{personas.profile.id}/slet"
     for user, status in (
         (personas.company_user, 403),  # may read the named profile, not delete it
-        (personas.flexjobber2, 404),
-        (personas.outsider, 404),
+        (personas.flexjobber2, 403),  # not a consultant
+        (personas.outsider, 404),  # a consultant who may not know the profile exists
         (personas.admin, 403),
     ):
         assert post(browser(user), path, {"confirm": "ja"}).status_code == status, user.email
