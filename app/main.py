@@ -37,6 +37,8 @@ from app.notifications import pages as notification_pages
 from app.profiles import api as profile_api
 from app.profiles import pages as profile_pages
 from app.settings import Settings, get_settings
+from app.stats import api as stats_api
+from app.stats import pages as stats_pages
 from app.taxonomy import api as taxonomy_api
 from app.web import access_log, error_handlers
 from app.web.load_limits import LoadLimits
@@ -102,6 +104,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         income_pages,
         contact_pages,
         event_pages,
+        stats_pages,
     ):
         app.include_router(pages.router)
     for api in (
@@ -114,6 +117,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         match_api,
         income_api,
         event_api,
+        stats_api,
     ):
         app.include_router(api.router)
     return app

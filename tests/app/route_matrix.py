@@ -17,13 +17,27 @@ PERSONAS = [
     "consultant",
     "outsider",
     "admin",
+    "leader",
 ]
 
 
 def row(
-    anon: int, flex: int, flex2: int, comp: int, comp2: int, cons: int, out: int, admin: int
+    anon: int,
+    flex: int,
+    flex2: int,
+    comp: int,
+    comp2: int,
+    cons: int,
+    out: int,
+    admin: int,
+    leader: int | None = None,
 ) -> dict[str, int]:
-    values = (anon, flex, flex2, comp, comp2, cons, out, admin)
+    """The expected status per persona. Unless told otherwise the leader (of the personas'
+    jobcentre, with the dashboard but no caseload) gets what the outsider consultant gets —
+    404 for what is not theirs — except that staff-only pages refuse a leader (403)."""
+    if leader is None:
+        leader = 403 if out == 200 and comp2 == 403 else out
+    values = (anon, flex, flex2, comp, comp2, cons, out, admin, leader)
     return dict(zip(PERSONAS, values, strict=True))
 
 

@@ -7,7 +7,7 @@ JOB_VIEW = row(303, 200, 200, 200, 404, 200, 404, 200)
 DRAFT_VIEW = row(303, 404, 404, 200, 404, 200, 404, 200)
 JOB_EDIT = row(303, 403, 403, 200, 404, 200, 404, 200)
 BROWSERS = row(303, 200, 200, 403, 403, 200, 200, 200)
-WRITERS = row(303, 403, 403, 200, 200, 200, 200, 200)
+WRITERS = row(303, 403, 403, 200, 200, 200, 200, 200, leader=403)
 IMPORTERS = row(303, 403, 403, 403, 403, 200, 200, 403)
 
 # {job2}: published by company2 (company_user2).
@@ -20,7 +20,7 @@ GET_MATRIX = {
     "/api/v1/jobs/{job2}": api(JOB2_VIEW),
     "/virksomhed/opslag": COMPANIES,
     "/opslag/ny": WRITERS,
-    "/opslag/ny?virksomhed={company}": row(303, 403, 403, 200, 404, 200, 404, 200),
+    "/opslag/ny?virksomhed={company}": row(303, 403, 403, 200, 404, 200, 404, 200, leader=403),
     "/opslag/{job}/rediger": JOB_EDIT,
     "/opslag/{draft_job}/rediger": DRAFT_VIEW,
     "/job": BROWSERS,
