@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import NotFound, ValidationFailed
 from app.kit.clock import utcnow
+from app.kit.i18n import N_
 from app.models import User
 from app.stats import options, policy, query, report, service, tables
 from app.stats.charts import bar_chart, format_value
@@ -24,6 +25,7 @@ from app.web.routers import page_router
 from app.web.templating import render
 
 router = page_router()
+UNDER_5 = N_("under 5")  # a held-back cell: about 1–4 people
 _PARAMS = ("jobcentre_id", "team_id", "consultant_id", "from", "to", "by")
 
 
@@ -55,7 +57,7 @@ def _figures(db: Session, user: User, raw: dict[str, str]) -> tuple[Any, Any, li
 
 def _text(value: float | None, under_5: bool, kind: str, tr: Any) -> str:
     if under_5:
-        return str(tr("under 5"))
+        return str(tr(UNDER_5))
     return "–" if value is None else format_value(value, kind)
 
 
