@@ -43,6 +43,8 @@ from app.privacy import pages as privacy_pages
 from app.profiles import api as profile_api
 from app.profiles import pages as profile_pages
 from app.settings import Settings, get_settings
+from app.stats import api as stats_api
+from app.stats import pages as stats_pages
 from app.taxonomy import api as taxonomy_api
 from app.web import access_log, error_handlers
 from app.web.load_limits import LoadLimits
@@ -112,6 +114,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         alert_pages,
         article_pages,
         video_pages,
+        stats_pages,
     ):
         app.include_router(pages.router)
     for api in (
@@ -126,6 +129,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         event_api,
         privacy_api,
         article_api,
+        stats_api,
     ):
         app.include_router(api.router)
     return app

@@ -13,6 +13,7 @@ from app.companies import service as companies
 from app.errors import AppError, ValidationFailed
 from app.kit import parse
 from app.kit.i18n import N_
+from app.models import SignInMethod
 from app.web.cookies import set_session_cookie
 from app.web.deps import CurrentUser, MailerDep, SessionDep, SettingsDep, client_ip
 from app.web.guards import StaffUser
@@ -54,9 +55,8 @@ def accept_invitation(
             "action": request.url.path,
         }
         return render(request, "auth/invitation.html", ctx, status_code=422)
-    session_token = start_session(
-        db, user, client_ip(request), request.headers.get("user-agent", "")
-    )
+    agent = request.headers.get("user-agent", "")
+    session_token = start_session(db, user, client_ip(request), agent, SignInMethod.INVITATION)
     response = RedirectResponse("/hjem", status_code=303)
     set_session_cookie(request, response, settings, session_token)
     return response

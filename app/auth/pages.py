@@ -14,7 +14,7 @@ from app.auth.sessions import end_session, start_session
 from app.errors import TooManyAttempts, ValidationFailed
 from app.kit.emails import is_valid_email
 from app.kit.i18n import N_
-from app.models import LinkPurpose, User
+from app.models import LinkPurpose, SignInMethod, User
 from app.settings import Settings
 from app.web.cookies import clear_session_cookie, set_session_cookie
 from app.web.deps import AuthDep, MailerDep, SessionDep, SettingsDep, client_ip
@@ -27,9 +27,15 @@ router = page_router()
 
 
 def _login_redirect(
-    request: Request, db: Session, settings: Settings, user: User, target: str
+    request: Request,
+    db: Session,
+    settings: Settings,
+    user: User,
+    target: str,
+    method: SignInMethod,
 ) -> Response:
-    token = start_session(db, user, client_ip(request), request.headers.get("user-agent", ""))
+    agent = request.headers.get("user-agent", "")
+    token = start_session(db, user, client_ip(request), agent, method)
     response = RedirectResponse(safe_next(target), status_code=303)
     set_session_cookie(request, response, settings, token)
     return response
@@ -71,7 +77,7 @@ def login(
         db.commit()
         ctx = {"errors": exc.fields, "values": values, "next": safe_next(next)}
         return render(request, "auth/login.html", ctx, status_code=422)
-    return _login_redirect(request, db, settings, user, next)
+    return _login_redirect(request, db, settings, user, next, SignInMethod.PASSWORD)
 
 
 @router.post("/logout")
@@ -143,7 +149,7 @@ def password_reset(
     except ValidationFailed as exc:
         ctx = {"errors": exc.fields, "action": request.url.path}
         return render(request, "auth/password_reset.html", ctx, status_code=422)
-    return _login_redirect(request, db, settings, user, "/hjem")
+    return _login_redirect(request, db, settings, user, "/hjem", SignInMethod.EMAIL_LINK)
 
 
 @router.get("/login-link")
@@ -178,4 +184,4 @@ def magic_link_login(
     request: Request, db: SessionDep, settings: SettingsDep, token: str
 ) -> Response:
     user = service.consume_magic_link(db, token)
-    return _login_redirect(request, db, settings, user, "/hjem")
+    return _login_redirect(request, db, settings, user, "/hjem", SignInMethod.EMAIL_LINK)

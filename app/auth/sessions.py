@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from app.kit.clock import utcnow
 from app.kit.tokens import hash_token, new_token
-from app.models import User, UserSession
+from app.models import SignIn, SignInMethod, User, UserSession
 from app.settings import Settings
 
 # Writing last_seen_at on every request would turn every page view into a write.
 TOUCH_AFTER = timedelta(seconds=60)
+# Engagement counts Danish calendar days: a sign-in at 00:30 in Copenhagen is that day's.
+LOCAL = ZoneInfo("Europe/Copenhagen")
 
 
-def start_session(db: Session, user: User, ip: str, user_agent: str) -> str:
+def start_session(db: Session, user: User, ip: str, user_agent: str, method: SignInMethod) -> str:
+    """A fresh session; the sign-in is recorded (who, when, how) for the engagement figures."""
     token = new_token()
+    now = utcnow()
     db.add(
         UserSession(
             token_hash=hash_token(token),
@@ -26,7 +31,8 @@ def start_session(db: Session, user: User, ip: str, user_agent: str) -> str:
             user_agent=user_agent[:300],
         )
     )
-    user.last_login_at = utcnow()
+    db.add(SignIn(user_id=user.id, at=now, day=now.astimezone(LOCAL).date(), method=method))
+    user.last_login_at = now
     return token
 
 

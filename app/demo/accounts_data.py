@@ -22,6 +22,13 @@ STAFF = [
     ("sagsbehandler@gentofte.fleksbro.example", "Jonas Holm (sagsbehandler)", "consultant", "157"),
     ("konsulent@aarhus.fleksbro.example", "Fatima Ali (fleksjobambassadør)", "consultant", "751"),
     ("konsulent@odense.fleksbro.example", "Henrik Juul (jobkonsulent)", "consultant", "461"),
+    ("leder@gentofte.fleksbro.example", "Birgitte Vang (jobcenterchef)", "leader", "157"),
+]
+
+# (kommune code, team name, e-mails of its consultants): Gentofte's leader follows two teams.
+TEAMS = [
+    ("157", "Team Virksomhed", ["konsulent@gentofte.fleksbro.example"]),
+    ("157", "Team Borger", ["sagsbehandler@gentofte.fleksbro.example"]),
 ]
 
 # Demo phone numbers: 8 digits starting with 1, a range Danish subscribers are never given,

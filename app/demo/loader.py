@@ -13,7 +13,16 @@ from app.accounts import policy as roles
 from app.demo import accounts_data as data
 from app.demo import articles, events, people
 from app.kit.passwords import hash_password
-from app.models import Company, CompanyMember, Jobcentre, Role, User
+from app.models import (
+    Company,
+    CompanyMember,
+    FlexjobberProfile,
+    Jobcentre,
+    ProfileStatusChange,
+    Role,
+    Team,
+    User,
+)
 
 SEED = 20261123
 
@@ -78,6 +87,7 @@ def load_demo_data(db: Session, data_dir: Path | None = None) -> str:
             consultants.setdefault(staff_code, []).append(staff.id)
     for email, name, code in data.FLEXJOBBERS:
         _user(db, email, name, Role.FLEXJOBBER, jobcentres[code].id, password_hash)
+    _load_teams(db, jobcentres)
 
     companies: list[Company] = []
     contacts: dict[int, int] = {}
@@ -114,6 +124,7 @@ def load_demo_data(db: Session, data_dir: Path | None = None) -> str:
     centre_ids = {code: centre.id for code, centre in jobcentres.items()}
     profiles = people.load_people(db, password_hash, centre_ids, consultants, data.FLEXJOBBERS)
     postings = people.load_postings(db, companies, contacts)
+    _date_statuses(db)
     creators = {jobcentres[code].id: ids[0] for code, ids in consultants.items() if ids}
     events.load_events(db, list(jobcentres.values()), creators)
     articles.load_articles(db, list(jobcentres.values()), creators)
@@ -133,3 +144,31 @@ def _ensure_member(db: Session, company: Company, user: User) -> None:
     )
     if exists is None:
         db.add(CompanyMember(company_id=company.id, user_id=user.id))
+
+
+def _load_teams(db: Session, jobcentres: dict[str, Jobcentre]) -> None:
+    for code, name, emails in data.TEAMS:
+        centre_id = jobcentres[code].id
+        team = db.scalar(select(Team).where(Team.jobcentre_id == centre_id, Team.name == name))
+        if team is None:
+            team = Team(jobcentre_id=centre_id, name=name)
+            db.add(team)
+            db.flush()
+        for email in emails:
+            member = db.scalar(select(User).where(User.email == email))
+            if member is not None and member.team_id is None:
+                member.team_id = team.id
+
+
+def _date_statuses(db: Session) -> None:
+    """A demo profile's status holds from the profile's creation: without a dated row the
+    dashboard's fleksjob unemployment would have nothing to count on first run."""
+    dated = select(ProfileStatusChange.profile_id)
+    rows = db.execute(
+        select(FlexjobberProfile.id, FlexjobberProfile.status, FlexjobberProfile.created_at).where(
+            FlexjobberProfile.status.is_not(None), FlexjobberProfile.id.not_in(dated)
+        )
+    )
+    for profile_id, status, created_at in rows.all():
+        db.add(ProfileStatusChange(profile_id=profile_id, status=status, changed_at=created_at))
+    db.flush()

@@ -69,6 +69,11 @@ _CARDS: dict[Role, list[Card]] = {
             "/konsulent/match",
         ),
         _card(N_("Min portefølje"), N_("De borgere og virksomheder, du følger."), "/konsulent"),
+        _card(
+            N_("Mine tal"),
+            N_("Hvordan det går for borgerne i din portefølje, måned for måned."),
+            "/tal",
+        ),
         _card(N_("Søg"), N_("Søg i alt i dit jobcenter."), "/konsulent/soeg"),
         _card(
             N_("Opret en borger"),
@@ -93,7 +98,19 @@ _CARDS: dict[Role, list[Card]] = {
         ),
         _card(N_("Artikler"), N_("Skriv artikler til fleksjobbere og virksomheder."), "/artikler"),
     ],
+    Role.LEADER: [
+        _card(
+            N_("Tal og resultater"),
+            N_("Hele jobcentrets tal, pr. team og pr. konsulent, uge for uge."),
+            "/tal",
+        ),
+    ],
     Role.ADMIN: [
+        _card(
+            N_("Tal og resultater"),
+            N_("Tallene for hvert jobcenter, team og konsulent."),
+            "/tal",
+        ),
         _card(N_("Inviter"), N_("Send en invitation på e-mail."), "/inviter"),
         _card(N_("Virksomheder"), N_("Alle virksomheder."), "/virksomheder"),
     ],

@@ -104,7 +104,13 @@ def timeline(db: Session, match: Match) -> list[MatchEvent]:
 
 
 def _move(
-    db: Session, match: Match, actor: User | None, kind: str, to: MatchState | None, note: str = ""
+    db: Session,
+    match: Match,
+    actor: User | None,
+    kind: str,
+    to: MatchState | None,
+    note: str = "",
+    hours: int | None = None,
 ) -> None:
     before = match.state.value
     if to is not None:
@@ -120,6 +126,7 @@ def _move(
             from_state=before,
             to_state=match.state.value,
             note=note[:2000],
+            hours=hours,
         )
     )
 
@@ -280,7 +287,7 @@ def start_trial(
     if errors:
         raise ValidationFailed(fields=errors)
     ctx.match.trial_start, ctx.match.trial_end, ctx.match.trial_hours = start, end, hours
-    _move(db, ctx.match, actor, "trial_started", MatchState.TRIAL)
+    _move(db, ctx.match, actor, "trial_started", MatchState.TRIAL, hours=hours)
     notifications.notify(
         db, out.settings, out.mailer, _participants(db, ctx), "update", ctx.match.id
     )
@@ -298,7 +305,7 @@ def hire(
             fields={"hired_hours": N_("Timer om ugen skal være mellem 1 og 37.")}
         )
     ctx.match.hired_hours, ctx.match.hired_start = hours, start
-    _move(db, ctx.match, actor, "hired", MatchState.HIRED)
+    _move(db, ctx.match, actor, "hired", MatchState.HIRED, hours=hours)
     notifications.notify(
         db, out.settings, out.mailer, _participants(db, ctx), "update", ctx.match.id
     )

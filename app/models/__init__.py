@@ -36,6 +36,9 @@ from app.models.one_time_link import LinkPurpose, OneTimeLink
 from app.models.profile import AccommodationNeeds, FlexjobberProfile, JobseekerStatus, Visibility
 from app.models.rate_event import RateEvent
 from app.models.session import UserSession
+from app.models.sign_in import SignIn, SignInMethod
+from app.models.status_change import ProfileStatusChange
+from app.models.team import Team
 from app.models.user import Role, User
 
 __all__ = [
@@ -83,8 +86,12 @@ __all__ = [
     "Notification",
     "OneTimeLink",
     "PostingStatus",
+    "ProfileStatusChange",
     "RateEvent",
     "Role",
+    "SignIn",
+    "SignInMethod",
+    "Team",
     "User",
     "UserSession",
     "Visibility",

@@ -85,4 +85,7 @@ class MatchEvent(Base):
     from_state: Mapped[str] = mapped_column(String(20), default="")
     to_state: Mapped[str] = mapped_column(String(20), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    # Hours per week agreed at this step (trial start, hiring): the dated history of hours
+    # that progression ("did the hours go up since the placement started?") is counted from.
+    hours: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -27,6 +27,11 @@ def _enum(cls: type[enum.StrEnum], name: str) -> Enum:
     return Enum(cls, name=name, values_callable=lambda e: [m.value for m in e])
 
 
+def status_enum() -> Enum:
+    """The one database type for a JobseekerStatus (also used by the status history)."""
+    return _enum(JobseekerStatus, "jobseeker_status")
+
+
 class FlexjobberProfile(Base):
     """What a flexjobber tells about themselves. Health data lives apart, in AccommodationNeeds."""
 
@@ -60,9 +65,7 @@ class FlexjobberProfile(Base):
     remote_only: Mapped[bool] = mapped_column(default=False)
     # "Jeg kan også arbejde hjemmefra": a job done from home is in reach whatever the distance.
     remote_ok: Mapped[bool] = mapped_column(default=False, server_default=false())
-    status: Mapped[JobseekerStatus | None] = mapped_column(
-        _enum(JobseekerStatus, "jobseeker_status")
-    )
+    status: Mapped[JobseekerStatus | None] = mapped_column(status_enum())
     available_from: Mapped[date | None]
     # "Jeg vil gerne se andre job": a person who is hired (or in a fleksjob) gets no job
     # suggestions on "Mine match" unless this is set.

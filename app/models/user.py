@@ -14,6 +14,7 @@ class Role(enum.StrEnum):
     FLEXJOBBER = "flexjobber"
     COMPANY = "company"
     CONSULTANT = "consultant"
+    LEADER = "leader"  # a jobcentre's leader: sees the whole jobcentre's figures and teams
     ADMIN = "admin"
 
 
@@ -30,6 +31,10 @@ class User(Base):
     )
     jobcentre_id: Mapped[int | None] = mapped_column(
         ForeignKey("jobcentres.id", ondelete="RESTRICT"), index=True
+    )
+    # Consultants (and a leader, optionally) belong to at most one team of their jobcentre.
+    team_id: Mapped[int | None] = mapped_column(
+        ForeignKey("teams.id", ondelete="SET NULL"), index=True
     )
     active: Mapped[bool] = mapped_column(default=False)
     locale: Mapped[str] = mapped_column(String(5), default="da")

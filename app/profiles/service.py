@@ -36,6 +36,7 @@ from app.models import (
     FlexjobberProfile,
     JobseekerStatus,
     LinkPurpose,
+    ProfileStatusChange,
     Role,
     User,
     Visibility,
@@ -490,6 +491,9 @@ def apply_changes(
             setattr(profile, name, value)
             changed.append(name)
     changed = sorted(set(changed))
+    if "status" in changed:
+        # Dated history: fleksjob unemployment on a past day needs the status as it was then.
+        db.add(ProfileStatusChange(profile_id=profile.id, status=profile.status, actor_id=actor.id))
     if changed:
         profile.search_text = profile_search_text(profile)
         profile.updated_at = utcnow()

@@ -25,13 +25,27 @@ PERSONAS = [
     "consultant",
     "outsider",
     "admin",
+    "leader",
 ]
 
 
 def row(
-    anon: int, flex: int, flex2: int, comp: int, comp2: int, cons: int, out: int, admin: int
+    anon: int,
+    flex: int,
+    flex2: int,
+    comp: int,
+    comp2: int,
+    cons: int,
+    out: int,
+    admin: int,
+    leader: int | None = None,
 ) -> dict[str, int]:
-    values = (anon, flex, flex2, comp, comp2, cons, out, admin)
+    """The expected status per persona. Unless told otherwise the leader (of the personas'
+    jobcentre, with the dashboard but no caseload) gets what the outsider consultant gets —
+    404 for what is not theirs — except that staff-only pages refuse a leader (403)."""
+    if leader is None:
+        leader = 403 if out == 200 and comp2 == 403 else out
+    values = (anon, flex, flex2, comp, comp2, cons, out, admin, leader)
     return dict(zip(PERSONAS, values, strict=True))
 
 
@@ -57,12 +71,13 @@ def flexjobbers_write(ok: int) -> dict[str, int]:
 
 
 def consultants_write(ok: int) -> dict[str, int]:
-    """Consultants of any jobcentre (the outsider too: it acts in its own jobcentre)."""
-    return row(401, 403, 403, 403, 403, ok, ok, 403)
+    """Consultants of any jobcentre (the outsider too: it acts in its own jobcentre). A leader
+    steers by the numbers and does not act as a consultant (403)."""
+    return row(401, 403, 403, 403, 403, ok, ok, 403, leader=403)
 
 
 def staff_write(ok: int) -> dict[str, int]:
-    return row(401, 403, 403, 403, 403, ok, ok, ok)
+    return row(401, 403, 403, 403, 403, ok, ok, ok, leader=403)
 
 
 def logged_in_write(ok: int) -> dict[str, int]:

@@ -37,6 +37,7 @@ class Personas:
     consultant: User
     outsider: User
     admin: User
+    leader: User  # the leader of the persona jobcentre
     # flexjobber: a "named" profile with a must-have need and a note, NOT shared with companies
     profile: FlexjobberProfile
     # flexjobber2: a hidden profile
@@ -54,6 +55,7 @@ class Personas:
             "consultant": self.consultant,
             "outsider": self.outsider,
             "admin": self.admin,
+            "leader": self.leader,
         }
 
 
@@ -89,6 +91,7 @@ def create_personas(db: Session, password_hash: str) -> Personas:
         consultant=user("konsulent@test.example", "Eva Konsulent", Role.CONSULTANT, centre),
         outsider=user("fremmed@test.example", "Finn Fremmed", Role.CONSULTANT, other),
         admin=user("admin@test.example", "Gitte Admin", Role.ADMIN, None),
+        leader=user("leder@test.example", "Hanne Leder", Role.LEADER, centre),
     )
     company, company2 = people["company"], people["company2"]
     assert isinstance(company, Company) and isinstance(company2, Company)

@@ -7,7 +7,7 @@ JOB_VIEW = row(303, 200, 200, 200, 404, 200, 404, 200)
 DRAFT_VIEW = row(303, 404, 404, 200, 404, 200, 404, 200)
 JOB_EDIT = row(303, 403, 403, 200, 404, 200, 404, 200)
 BROWSERS = row(303, 200, 200, 403, 403, 200, 200, 200)
-WRITERS = row(303, 403, 403, 200, 200, 200, 200, 200)
+WRITERS = row(303, 403, 403, 200, 200, 200, 200, 200, leader=403)
 IMPORTERS = row(303, 403, 403, 403, 403, 200, 200, 403)
 
 # {job2}: published by company2 (company_user2).
@@ -20,7 +20,7 @@ GET_MATRIX = {
     "/api/v1/jobs/{job2}": api(JOB2_VIEW),
     "/virksomhed/opslag": COMPANIES,
     "/opslag/ny": WRITERS,
-    "/opslag/ny?virksomhed={company}": row(303, 403, 403, 200, 404, 200, 404, 200),
+    "/opslag/ny?virksomhed={company}": row(303, 403, 403, 200, 404, 200, 404, 200, leader=403),
     "/opslag/{job}/rediger": JOB_EDIT,
     "/opslag/{draft_job}/rediger": DRAFT_VIEW,
     "/job": BROWSERS,
@@ -43,7 +43,7 @@ NOT_WALKED = {
 # Company users, consultants and admins write postings (a flexjobber 403); the posting's
 # company, its jobcentre's consultants and admins change it, flexjobbers of the jobcentre may
 # read it (403), another company or jobcentre gets 404.
-POSTER_WRITE = row(401, 403, 403, 422, 422, 422, 422, 422)
+POSTER_WRITE = row(401, 403, 403, 422, 422, 422, 422, 422, leader=403)  # leaders post nothing
 POSTING_WRITE = row(401, 403, 403, 422, 404, 422, 404, 422)
 POSTING_STATUS = row(401, 403, 403, 303, 404, 303, 404, 303)
 WRITE_MATRIX = {

@@ -108,6 +108,9 @@ def test_the_whole_journey(
     db.refresh(match)
     assert match.state == MatchState.HIRED
     assert match.hired_hours == 15 and match.trial_hours == 12 and match.meeting_place
+    # The hours are also dated on the timeline: progression is counted from them.
+    hours = {e.kind: e.hours for e in lifecycle.timeline(db, match) if e.hours is not None}
+    assert hours == {"trial_started": 12, "hired": 15}
     assert match.expires_at is None  # a hired match has no open request to lapse
     kinds = [e.kind for e in lifecycle.timeline(db, match)]
     assert kinds == [

@@ -33,7 +33,9 @@ WRITE_MATRIX = {
     "POST /mine-data/slet/{link}": DEAD_LINK,
     # The person's own consultant: 422 until confirmed; a consultant elsewhere may not know of
     # the profile (404); everyone else is no consultant (403).
-    "POST /konsulent/profiler/{profile}/slet": row(401, 403, 403, 403, 403, 422, 404, 403),
+    "POST /konsulent/profiler/{profile}/slet": row(
+        401, 403, 403, 403, 403, 422, 404, 403, leader=403
+    ),
     # No password given: a wrong password for the person (422), not theirs to do for others.
     "DELETE /api/v1/me": row(401, 422, 422, 403, 403, 403, 403, 403),
 }

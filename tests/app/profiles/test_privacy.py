@@ -69,6 +69,7 @@ HIDDEN = {
     "consultant": 200,
     "outsider": 404,
     "admin": 200,
+    "leader": 404,  # a leader sees the jobcentre's figures, not its people's profiles
 }
 
 
