@@ -148,6 +148,7 @@ def _api_token(args: argparse.Namespace) -> int:
 def _daily(_args: argparse.Namespace) -> int:
     from app.db import engine_for, session_scope
     from app.events.service import send_reminders
+    from app.followups.service import send_reminders as send_follow_up_reminders
     from app.mail.service import mailer_from
     from app.matches.lifecycle import Outbox, expire_overdue
     from app.notifications.service import send_daily_digest
@@ -162,11 +163,13 @@ def _daily(_args: argparse.Namespace) -> int:
         alerts = _run_alerts(db, settings, mailer, ("immediate", "daily", "weekly"))
         digests = send_daily_digest(db, settings, mailer)
         kept = retention.run(db, settings, mailer, settings.data_dir)
+        follow_ups = send_follow_up_reminders(db, settings, mailer)
     print(
         f"{expired} unanswered requests expired; {reminders} event reminders; "
         f"{alerts}; {digests} daily digests sent; retention: {kept.warned} people warned "
         f"after {settings.retention_inactive_days} days without a sign-in, {kept.deleted} "
-        f"profiles deleted {settings.retention_grace_days} days after the warning."
+        f"profiles deleted {settings.retention_grace_days} days after the warning; "
+        f"{follow_ups} consultants reminded of follow-ups that are due."
     )
     return 0
 

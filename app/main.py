@@ -28,6 +28,7 @@ from app.contact import pages as contact_pages
 from app.db import engine_for, session_factory
 from app.events import api as event_api
 from app.events import pages as event_pages
+from app.followups import pages as followup_pages
 from app.health import api as health_api
 from app.home import pages as home_pages
 from app.income import api as income_api
@@ -114,6 +115,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         alert_pages,
         article_pages,
         video_pages,
+        followup_pages,
         stats_pages,
     ):
         app.include_router(pages.router)

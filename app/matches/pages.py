@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from app.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from app.followups import service as followups
 from app.income.teaser import teaser_context
 from app.kit import parse
 from app.kit.i18n import N_
@@ -63,6 +64,7 @@ EVENT_LABELS = {
     "hired": N_("Registrerede ansættelse"),
     "ended": N_("Afsluttede matchet"),
     "expired": N_("Forespørgslen udløb"),
+    "follow_up": N_("Fulgte op på forløbet"),
 }
 DONE = {
     "interest": N_("Vi har givet besked til den anden part."),
@@ -73,6 +75,7 @@ DONE = {
     "afvist": N_("Forslaget er afvist."),
     "opdateret": N_("Matchet er opdateret."),
     "besked": N_("Beskeden er sendt."),
+    "opfoelgning": N_("Opfølgningen er gemt."),
     "samtykke": N_("Dit samtykke er gemt."),
     "trukket": N_("Dit samtykke er trukket tilbage. Det gælder med det samme."),
 }
@@ -411,6 +414,7 @@ def _detail(
             "consent_panel": ctx.party == Party.FLEXJOBBER and ctx.match.company_interest_at,
             "consent": given,
             "person_named": ctx.profile.visibility == Visibility.NAMED,
+            **_follow_up_context(db, ctx),
             "errors": errors or {},
             "problem": problem,
             "values": values or {},
@@ -419,6 +423,18 @@ def _detail(
         | teaser_context(request, ctx.job, ctx.profile)
     )
     return render(request, "matches/detail.html", page, status_code=status)
+
+
+def _follow_up_context(db: Session, ctx: MatchContext) -> dict[str, Any]:
+    done = followups.for_match(db, ctx.match)
+    return {
+        "follow_ups": done,
+        "follow_up_due": followups.next_due(ctx.match, done),
+        "hours_points": followups.hours_over_time(ctx.match, done),
+        # The notes are the jobcentre's work notes; the person and the company see the dates.
+        "follow_up_notes": ctx.party == Party.CONSULTANT,
+        "may_follow_up": ctx.party == Party.CONSULTANT and followups.is_placed(ctx.match),
+    }
 
 
 @router.get("/match/{match_id}")

@@ -24,6 +24,7 @@ from app.models.event import (
     Event,
     EventSignup,
 )
+from app.models.follow_up import FollowUp
 from app.models.import_receipt import ImportReceipt
 from app.models.job_alert import ALERT_MATCHES, ALERT_SEARCH, FREQUENCIES, JobAlert
 from app.models.job_posting import JobPosting, JobType, PostingStatus
@@ -71,6 +72,7 @@ __all__ = [
     "Event",
     "EventSignup",
     "FlexjobberProfile",
+    "FollowUp",
     "ImportReceipt",
     "JobAlert",
     "JobPosting",

@@ -1,0 +1,177 @@
+"""Follow-ups: recording one on a placement (trial or hire), the hours over time, what is due
+on a consultant's caseload, and the neutral reminder e-mail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from app.errors import Forbidden
+from app.followups.schemas import DEFAULT_GAP_DAYS, FollowUpIn
+from app.kit.clock import utcnow
+from app.kit.i18n import N_
+from app.kit.mailer import Mailer
+from app.matches.lifecycle import MatchContext
+from app.matches.policy import Party
+from app.models import (
+    Company,
+    FlexjobberProfile,
+    FollowUp,
+    JobPosting,
+    Match,
+    MatchEvent,
+    MatchState,
+    User,
+)
+from app.settings import Settings
+
+PLACED = (MatchState.TRIAL, MatchState.HIRED)
+
+
+def is_placed(match: Match) -> bool:
+    return match.state in PLACED
+
+
+def record(db: Session, consultant: User, ctx: MatchContext, data: FollowUpIn) -> FollowUp:
+    """Only the jobcentre's consultant follows up, and only a trial period or a hire."""
+    if ctx.party != Party.CONSULTANT:
+        raise Forbidden(N_("Kun jobcentrets konsulenter følger op på et forløb."))
+    if not is_placed(ctx.match):
+        raise Forbidden(N_("Der følges op på praktikker og ansættelser."))
+    assert data.next_due is not None  # set by the model
+    follow_up = FollowUp(
+        match_id=ctx.match.id,
+        consultant_id=consultant.id,
+        held_on=data.held_on,
+        hours=data.hours,
+        note=data.note.strip(),
+        next_step=data.next_step.strip(),
+        next_due=data.next_due,
+    )
+    db.add(follow_up)
+    # On the timeline (dates and hours, no note: the note is the jobcentre's work note); the
+    # dashboard's progression reads the hours from here.
+    db.add(
+        MatchEvent(
+            match_id=ctx.match.id,
+            actor_id=consultant.id,
+            kind="follow_up",
+            from_state=ctx.match.state.value,
+            to_state=ctx.match.state.value,
+            hours=data.hours,
+        )
+    )
+    db.flush()
+    return follow_up
+
+
+def for_match(db: Session, match: Match) -> list[FollowUp]:
+    return list(
+        db.scalars(select(FollowUp).where(FollowUp.match_id == match.id).order_by(FollowUp.held_on))
+    )
+
+
+def start_of(match: Match) -> tuple[date | None, int | None]:
+    if match.hired_start:
+        return match.hired_start, match.hired_hours
+    return match.trial_start, match.trial_hours
+
+
+def hours_over_time(match: Match, follow_ups: list[FollowUp]) -> list[tuple[date, int]]:
+    """The hours per week at the start of the placement and at each follow-up."""
+    points: list[tuple[date, int]] = []
+    if match.trial_start and match.trial_hours:
+        points.append((match.trial_start, match.trial_hours))
+    if match.hired_start and match.hired_hours:
+        points.append((match.hired_start, match.hired_hours))
+    points += [(f.held_on, f.hours) for f in follow_ups]
+    return sorted(points)
+
+
+def next_due(match: Match, follow_ups: list[FollowUp]) -> date | None:
+    if not is_placed(match):
+        return None
+    if follow_ups:
+        return follow_ups[-1].next_due
+    start, _ = start_of(match)
+    return start + timedelta(days=DEFAULT_GAP_DAYS) if start else None
+
+
+@dataclass(frozen=True)
+class Due:
+    match_id: int
+    job_title: str
+    person: str
+    due: date
+
+
+def due_for(db: Session, consultant: User, today: date | None = None, limit: int = 50) -> list[Due]:
+    """Placements of the consultant's people and companies whose next follow-up is due."""
+    today = today or utcnow().date()
+    last = (
+        select(FollowUp.match_id, func.max(FollowUp.next_due).label("due"))
+        .group_by(FollowUp.match_id)
+        .subquery()
+    )
+    rows = db.execute(
+        select(Match, JobPosting.title, User.display_name, last.c.due)
+        .join(JobPosting, JobPosting.id == Match.job_id)
+        .join(Company, Company.id == JobPosting.company_id)
+        .join(FlexjobberProfile, FlexjobberProfile.id == Match.profile_id)
+        .join(User, User.id == FlexjobberProfile.user_id)
+        .outerjoin(last, last.c.match_id == Match.id)
+        .where(
+            Match.state.in_(PLACED),
+            or_(
+                FlexjobberProfile.consultant_id == consultant.id,
+                Company.consultant_id == consultant.id,
+            ),
+        )
+        .limit(1000)
+    )
+    found = []
+    for match, title, name, due in rows:
+        if due is None:
+            start, _ = start_of(match)
+            due = start + timedelta(days=DEFAULT_GAP_DAYS) if start else today
+        if due <= today:
+            found.append(Due(match.id, title, name, due))
+    return sorted(found, key=lambda d: d.due)[:limit]
+
+
+def send_reminders(db: Session, settings: Settings, mailer: Mailer) -> int:
+    """One neutral e-mail per consultant with follow-ups due (once per due date)."""
+    today = utcnow().date()
+    due = list(
+        db.execute(
+            select(FollowUp, User)
+            .join(User, User.id == FollowUp.consultant_id)
+            .where(FollowUp.next_due <= today, FollowUp.reminded_at.is_(None))
+        )
+    )
+    newest: dict[int, date] = {
+        match_id: held
+        for match_id, held in db.execute(
+            select(FollowUp.match_id, func.max(FollowUp.held_on)).group_by(FollowUp.match_id)
+        )
+    }
+    told: set[int] = set()
+    for follow_up, consultant in due:
+        follow_up.reminded_at = utcnow()
+        if newest.get(follow_up.match_id) != follow_up.held_on or not consultant.active:
+            continue  # a newer follow-up was held already
+        match = db.get(Match, follow_up.match_id)
+        if match is None or not is_placed(match) or consultant.id in told:
+            continue
+        told.add(consultant.id)
+        mailer.send(
+            consultant.email,
+            "Nyt fra Fleksbro",
+            "Hej\n\nDer er et forløb, som skal følges op. Se det på Fleksbro:\n\n"
+            f"{settings.base_url}/hjem\n\nVenlig hilsen\nFleksbro – drevet af jobcentrene\n",
+        )
+    db.flush()
+    return len(told)
