@@ -3,12 +3,9 @@ claim) and kept outside the web root under ``<data_dir>/images/<random key>``.""
 
 from __future__ import annotations
 
-import re
-import secrets
-from pathlib import Path
+from app.kit.keyed_files import KeyedFolder
 
 PNG, JPEG, WEBP = "image/png", "image/jpeg", "image/webp"
-_KEY = re.compile(r"^[0-9a-f]{32}$")
 
 
 def sniff(data: bytes) -> str | None:
@@ -22,21 +19,5 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def _path(data_dir: Path, key: str) -> Path:
-    if not _KEY.match(key):
-        raise ValueError("invalid storage key")
-    return data_dir / "images" / key
-
-
-def store(data_dir: Path, data: bytes) -> str:
-    (data_dir / "images").mkdir(parents=True, exist_ok=True, mode=0o700)
-    key = secrets.token_hex(16)
-    _path(data_dir, key).write_bytes(data)
-    return key
-
-
-def load(data_dir: Path, key: str) -> bytes | None:
-    if not _KEY.match(key or ""):
-        return None
-    path = _path(data_dir, key)
-    return path.read_bytes() if path.is_file() else None
+_FILES = KeyedFolder("images")
+store, load = _FILES.store, _FILES.load

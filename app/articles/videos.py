@@ -5,12 +5,9 @@ FileResponse's work."""
 
 from __future__ import annotations
 
-import re
-import secrets
-from pathlib import Path
+from app.kit.keyed_files import KeyedFolder
 
 MP4, WEBM, VTT = "video/mp4", "video/webm", "text/vtt"
-_KEY = re.compile(r"^[0-9a-f]{32}$")
 
 
 def sniff_video(data: bytes) -> str | None:
@@ -32,26 +29,5 @@ def valid_captions(data: bytes) -> bool:
     return (first == "WEBVTT" or first.startswith(("WEBVTT ", "WEBVTT\t"))) and "-->" in text
 
 
-def _path(data_dir: Path, key: str) -> Path:
-    if not _KEY.match(key):
-        raise ValueError("invalid storage key")
-    return data_dir / "videos" / key
-
-
-def store(data_dir: Path, data: bytes) -> str:
-    (data_dir / "videos").mkdir(parents=True, exist_ok=True, mode=0o700)
-    key = secrets.token_hex(16)
-    _path(data_dir, key).write_bytes(data)
-    return key
-
-
-def path_of(data_dir: Path, key: str) -> Path | None:
-    if not _KEY.match(key or ""):
-        return None
-    path = _path(data_dir, key)
-    return path if path.is_file() else None
-
-
-def remove(data_dir: Path, key: str) -> None:
-    if _KEY.match(key or ""):
-        _path(data_dir, key).unlink(missing_ok=True)
+_FILES = KeyedFolder("videos")
+store, path_of, remove = _FILES.store, _FILES.path_of, _FILES.remove
