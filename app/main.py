@@ -46,6 +46,7 @@ from app.profiles import pages as profile_pages
 from app.settings import Settings, get_settings
 from app.stats import api as stats_api
 from app.stats import pages as stats_pages
+from app.stats import target_pages
 from app.taxonomy import api as taxonomy_api
 from app.web import access_log, error_handlers
 from app.web.load_limits import LoadLimits
@@ -116,6 +117,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         article_pages,
         video_pages,
         followup_pages,
+        target_pages,
         stats_pages,
     ):
         app.include_router(pages.router)

@@ -32,6 +32,7 @@ from app.models.jobcentre import Jobcentre
 from app.models.login_failure import LoginFailure
 from app.models.match import Match, MatchEvent, MatchState
 from app.models.message import ConversationRead, Message
+from app.models.monthly_target import MonthlyTarget
 from app.models.notification import Notification
 from app.models.one_time_link import LinkPurpose, OneTimeLink
 from app.models.profile import AccommodationNeeds, FlexjobberProfile, JobseekerStatus, Visibility
@@ -85,6 +86,7 @@ __all__ = [
     "MatchEvent",
     "MatchState",
     "Message",
+    "MonthlyTarget",
     "Notification",
     "OneTimeLink",
     "PostingStatus",

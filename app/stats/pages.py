@@ -16,7 +16,7 @@ from app.errors import NotFound, ValidationFailed
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
 from app.models import User
-from app.stats import options, policy, query, report, service, tables
+from app.stats import options, policy, query, report, service, tables, targets
 from app.stats.charts import bar_chart, format_value
 from app.stats.periods import local_today
 from app.web.deps import CurrentUser, SessionDep
@@ -78,7 +78,10 @@ def dashboard(request: Request, db: SessionDep, user: CurrentUser) -> Response:
         ctx["values"] = raw | {"from": asked.first.isoformat(), "to": asked.last.isoformat()}
         ctx["values"]["by"] = asked.by
         ctx["small_cells_hidden"] = decision.hide_small
+        ctx["goals"] = targets.progress(db, decision.scope, local_today(utcnow()))
+        ctx["goal_labels"] = targets.METRICS
         ctx["query_string"] = urlencode({k: v for k, v in ctx["values"].items() if v})
+    ctx["may_set_targets"] = policy.may_set_targets(user)
     ctx["sections"] = [
         {
             "spec": spec,

@@ -84,3 +84,17 @@ def decide(
         if consultant.team_id != team_id:
             raise NotFound(NOT_FOUND)
     return Decision(Scope(centre, team_id=team_id, consultant_id=consultant_id), hide_small=True)
+
+
+def may_set_targets(viewer: User) -> bool:
+    return viewer.role == Role.LEADER and viewer.jobcentre_id is not None
+
+
+def ensure_may_set_targets(db: Session, viewer: User, team_id: int | None) -> int:
+    """Only a jobcentre's leader sets its monthly targets (for it, or one of its teams);
+    returns the jobcentre. Consultants and admins read targets on the dashboard."""
+    if not may_set_targets(viewer) or viewer.jobcentre_id is None:
+        raise NotFound(NOT_FOUND)
+    if team_id is not None and _team(db, team_id).jobcentre_id != viewer.jobcentre_id:
+        raise NotFound(NOT_FOUND)
+    return viewer.jobcentre_id

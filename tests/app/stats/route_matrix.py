@@ -12,6 +12,12 @@ GET_MATRIX = {
     "/tal/progression.csv": DASHBOARD,
     "/api/v1/stats": api(DASHBOARD),
     "/api/v1/stats?by=week": api(DASHBOARD),
+    # Monthly targets: only the jobcentre's leader sets them (the others read them on /tal).
+    "/tal/maal": row(303, 404, 404, 404, 404, 404, 404, 404, leader=200),
+}
+
+WRITE_MATRIX = {
+    "POST /tal/maal": row(401, 404, 404, 404, 404, 404, 404, 404, leader=422),
 }
 
 NOT_WALKED = {
