@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from app.accounts import policy as roles
 from app.demo import accounts_data as data
-from app.demo import articles, events, people
+from app.demo import articles, events, history, people
+from app.kit.clock import utcnow
 from app.kit.passwords import hash_password
 from app.models import (
     Company,
@@ -130,6 +131,7 @@ def load_demo_data(db: Session, data_dir: Path | None = None) -> str:
     articles.load_articles(db, list(jobcentres.values()), creators)
     if data_dir is not None:
         articles.load_videos(db, list(jobcentres.values()), data_dir)
+    history.load_history(db, utcnow())
     return (
         f"Demo data ready: {len(jobcentres)} jobcentres, {len(companies)} companies, "
         f"{profiles} flexjobber profiles, {postings} job postings."
