@@ -2,11 +2,12 @@
 
 Goes: every text of the profile, the accommodation needs and their note, the CV file, the
 person's name, e-mail and phone, the messages of their matches (both sides wrote about them),
-the notes on their matches, notifications, sessions, API tokens and links, call-back requests,
+the notes on their matches and follow-ups, notifications, sessions, API tokens and links, call-back requests,
 event sign-ups, and the rate-limit and failed-login rows that hold the e-mail address.
 Stays: the user and profile rows as tombstones (ids only, so the append-only audit trail and the
-consent history keep their meaning), the consents (company, scopes, dates), and each match's
-states and dates — so a company's match page can say "Personen har slettet sin profil".
+consent history keep their meaning), the consents (company, scopes, dates), the sign-in
+days and status changes (ids and dates only: the jobcentre's figures), and each match's
+states, dates and hours — so a company's match page can say "Personen har slettet sin profil".
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from app.models import (
     ConversationRead,
     EventSignup,
     FlexjobberProfile,
+    FollowUp,
     LoginFailure,
     Match,
     MatchEvent,
@@ -82,12 +84,13 @@ def _erase_matches(db: Session, actor: User, profile_id: int) -> None:
     match_ids = select(Match.id).where(Match.profile_id == profile_id).scalar_subquery()
     db.execute(delete(Message).where(Message.match_id.in_(match_ids)))
     db.execute(delete(ConversationRead).where(ConversationRead.match_id.in_(match_ids)))
-    db.execute(
-        update(MatchEvent)
-        .where(MatchEvent.match_id.in_(match_ids))
-        .values(note="")
-        .execution_options(synchronize_session=False)
-    )
+    for model, values in ((MatchEvent, {"note": ""}), (FollowUp, {"note": "", "next_step": ""})):
+        db.execute(
+            update(model)
+            .where(model.match_id.in_(match_ids))
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
     now = utcnow()
     for match in db.scalars(select(Match).where(Match.profile_id == profile_id)):
         match.recommendation_note = ""

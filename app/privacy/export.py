@@ -26,12 +26,15 @@ from app.models import (
     Event,
     EventSignup,
     FlexjobberProfile,
+    FollowUp,
     Jobcentre,
     JobPosting,
     Match,
     MatchEvent,
     Message,
     Notification,
+    ProfileStatusChange,
+    SignIn,
     User,
     UserSession,
 )
@@ -66,6 +69,7 @@ def export(db: Session, data_dir: Path, user: User) -> dict[str, Any]:
         "exported_at": utcnow().isoformat(),
         "account": row(user) | {"jobcentre": centre.name if centre else None},
         "sessions": [row(s, frozenset({"id"})) for s in _of(db, UserSession, user.id)],
+        "sign_ins": [row(s) for s in _of(db, SignIn, user.id)],
         "api_tokens": [row(t) for t in _of(db, ApiToken, user.id)],
         "notifications": [row(n) for n in _of(db, Notification, user.id)],
         "event_signups": _signups(db, user.id),
@@ -126,6 +130,14 @@ def _profile_part(
         "cv": cv,
         "consents": consents,
         "matches": _matches(db, user, profile.id),
+        "status_history": [
+            row(c)
+            for c in db.scalars(
+                select(ProfileStatusChange)
+                .where(ProfileStatusChange.profile_id == profile.id)
+                .order_by(ProfileStatusChange.id)
+            )
+        ],
         "access_log": [
             {
                 "when": _value(a.when),
@@ -165,12 +177,20 @@ def _matches(db: Session, user: User, profile_id: int) -> list[dict[str, Any]]:
         messages.setdefault(m.match_id, []).append(
             {"from": sender, "body": m.body, "created_at": _value(m.created_at)}
         )
+    follow_ups: dict[int, list[dict[str, Any]]] = {}
+    for f in db.scalars(
+        select(FollowUp).where(FollowUp.match_id.in_(ids or [-1])).order_by(FollowUp.id)
+    ):
+        follow_ups.setdefault(f.match_id, []).append(
+            row(f, frozenset({"match_id", "consultant_id"}))
+        )
     return [
         row(m, frozenset({"recommended_by_id"}))
         | {
             "job_title": title,
             "company": company,
             "timeline": events.get(m.id, []),
+            "follow_ups": follow_ups.get(m.id, []),
             "messages": messages.get(m.id, []),
         }
         for m, title, company in found

@@ -40,6 +40,8 @@ def test_the_export_holds_everything_and_no_secrets(
     assert match["job_title"] == personas.job.title
     assert {m["body"] for m in match["messages"]} == {"Hej fra mig sporE5", "Hej Ingeborg sporF6"}
     assert any(e["note"] == "Notat sporG7" for e in match["timeline"])
+    assert match["follow_ups"][0]["note"] == "Hun trives sporJ1"
+    assert data["sign_ins"] and data["sign_ins"][0]["method"] == "password"
     assert data["notifications"] and data["sessions"] and data["api_tokens"]
     assert data["callback_requests"][0]["message"] == "Ring efter kl. 10 sporH8"
     text = json.dumps(data)

@@ -14,12 +14,14 @@ from app.kit.clock import utcnow
 from app.models import (
     CallbackRequest,
     Consent,
+    FollowUp,
     LoginFailure,
     MatchEvent,
     MatchState,
     Message,
     Notification,
     RateEvent,
+    SignInMethod,
     Visibility,
 )
 from app.profiles import service as profiles
@@ -79,17 +81,30 @@ def rich_person(db: Session, personas: Personas, data_dir: Path) -> Traces:
                 message="Ring efter kl. 10 sporH8",
             ),
             LoginFailure(email=user.email, ip_address="192.0.2.1"),
+            FollowUp(
+                match_id=match.id,
+                consultant_id=personas.consultant.id,
+                held_on=utcnow().date(),
+                hours=12,
+                note="Hun trives sporJ1",
+                next_step="Flere timer sporK2",
+                next_due=utcnow().date(),
+            ),
             RateEvent(kind="link_mail", key=f"address:{user.email}"),
         ]
     )
-    start_session(db, user, "192.0.2.1", "test")
+    start_session(db, user, "192.0.2.1", "test", SignInMethod.PASSWORD)
     create_api_token(db, user, "min nøgle")
     db.flush()
     assert profile.cv_storage_key
     return Traces(
         name=user.display_name,
         email=user.email,
-        texts=(about, note, "sporC3", "sporD4", "sporE5", "sporF6", "sporG7", "sporH8"),
+        texts=(
+            about,
+            note,
+            *(f"spor{c}" for c in ("C3", "D4", "E5", "F6", "G7", "H8", "J1", "K2")),
+        ),
         cv_key=profile.cv_storage_key,
         match_id=match.id,
     )
