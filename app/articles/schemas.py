@@ -7,6 +7,16 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 
+class VideoOut(BaseModel):
+    id: int
+    title: str
+    content_type: str = Field(description="video/mp4 or video/webm")
+    video_url: str = Field(description="The file; supports HTTP range requests")
+    captions_url: str = Field(description="WebVTT captions (always present)")
+    captions_language: str
+    poster_url: str
+
+
 class ArticleOut(BaseModel):
     id: int
     title: str
@@ -17,6 +27,7 @@ class ArticleOut(BaseModel):
     body_html: str = Field(description="The text rendered and sanitised, as the page shows it")
     published_at: datetime | None
     updated_at: datetime
+    videos: list[VideoOut] = Field(default_factory=list)
 
 
 class ArticleList(BaseModel):

@@ -93,6 +93,9 @@ def test_upload_play_with_ranges_and_remove(
     assert captions.content == CAPTIONS
     assert reader.get(f"{base}/plakat").content == POSTER
     assert reader.get(f"{base}/andet").status_code == 404
+    (listed,) = reader.get(f"/api/v1/articles/{article_id}").json()["videos"]
+    assert listed["video_url"] == f"{base}/fil" and listed["captions_url"] == f"{base}/tekstning"
+    assert listed["content_type"] == "video/webm" and listed["captions_language"] == "da"
 
     # Readers outside the article's audience or jobcentre: as if it did not exist.
     for outsider in (personas.company_user, personas.outsider):
