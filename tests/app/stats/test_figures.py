@@ -3,41 +3,15 @@ the service, the API and the dashboard page; who sees which scope, and small cel
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
-import pytest
-from fastapi import FastAPI
-from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from app.models import FlexjobberProfile, Jobcentre, Role, SignIn, User
 from app.stats import service
 from app.stats.periods import Bucket, buckets, local_midnight
-from tests.app.stats.world import World, build
+from tests.app.stats.world import World
 from tests.support.personas import Personas
-from tests.support.web import login
-
-
-@pytest.fixture
-def world(db: Session, password_hash: str) -> World:
-    return build(db, password_hash)
-
-
-@pytest.fixture
-def as_user(app: FastAPI, db: Session) -> Iterator[object]:
-    clients: list[TestClient] = []
-
-    def open_as(email: str) -> TestClient:
-        client = TestClient(app, base_url="https://testserver", raise_server_exceptions=False)
-        client.__enter__()
-        clients.append(client)
-        assert login(client, email).status_code == 303
-        return client
-
-    yield open_as
-    for client in clients:
-        client.__exit__(None, None, None)
 
 
 def _month(world: World) -> str:

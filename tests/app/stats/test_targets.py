@@ -3,10 +3,6 @@ reached against them from the same figures (small numbers held back for the lead
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -15,29 +11,9 @@ from app.kit.clock import utcnow
 from app.models import MonthlyTarget, Team
 from app.stats import service, targets
 from app.stats.periods import local_today
-from tests.app.stats.world import World, build
+from tests.app.stats.world import World
 from tests.support.personas import Personas
-from tests.support.web import csrf, login
-
-
-@pytest.fixture
-def world(db: Session, password_hash: str) -> World:
-    return build(db, password_hash)
-
-
-@pytest.fixture
-def as_user(app: FastAPI, db: Session) -> Iterator[object]:
-    clients: list[TestClient] = []
-
-    def open_as(email: str) -> TestClient:
-        client = TestClient(app, base_url="https://testserver", raise_server_exceptions=False)
-        clients.append(client)
-        assert login(client, email).status_code == 303
-        return client
-
-    yield open_as
-    for client in clients:
-        client.close()
+from tests.support.web import csrf
 
 
 def _set(client: TestClient, **data: str):  # type: ignore[no-untyped-def]
