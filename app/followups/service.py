@@ -91,13 +91,16 @@ def hours_over_time(match: Match, follow_ups: list[FollowUp]) -> list[tuple[date
     return sorted(points)
 
 
+def first_due(match: Match) -> date | None:
+    """Before any follow-up: a month after the placement began."""
+    start, _ = start_of(match)
+    return start + timedelta(days=DEFAULT_GAP_DAYS) if start else None
+
+
 def next_due(match: Match, follow_ups: list[FollowUp]) -> date | None:
     if not is_placed(match):
         return None
-    if follow_ups:
-        return follow_ups[-1].next_due
-    start, _ = start_of(match)
-    return start + timedelta(days=DEFAULT_GAP_DAYS) if start else None
+    return follow_ups[-1].next_due if follow_ups else first_due(match)
 
 
 @dataclass(frozen=True)
@@ -134,9 +137,7 @@ def due_for(db: Session, consultant: User, today: date | None = None, limit: int
     )
     found = []
     for match, title, name, due in rows:
-        if due is None:
-            start, _ = start_of(match)
-            due = start + timedelta(days=DEFAULT_GAP_DAYS) if start else today
+        due = due or first_due(match) or today
         if due <= today:
             found.append(Due(match.id, title, name, due))
     return sorted(found, key=lambda d: d.due)[:limit]

@@ -40,7 +40,8 @@ END_REASONS = {
     "other": N_("Andet"),
 }
 # How an ending reads: the reasons a party can choose, and the one a deletion sets.
-END_LABELS = END_REASONS | {"profile_deleted": N_("Personen har slettet sin profil")}
+DELETED_REASON = "profile_deleted"  # set by app.privacy.erasure, never chosen on the form
+END_LABELS = END_REASONS | {DELETED_REASON: N_("Personen har slettet sin profil")}
 # Reasons that say something about the person's health (GDPR art. 9).
 HEALTH_END_REASONS = frozenset({"health"})
 DISMISS_REASONS = {

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.audit import service as audit
 from app.kit.clock import utcnow
+from app.matches.lifecycle import DELETED_REASON
 from app.models import (
     AccommodationNeeds,
     ApiToken,
@@ -43,7 +44,6 @@ from app.models import (
 )
 from app.profiles import cv_storage
 
-DELETED_REASON = "profile_deleted"
 # Every match of a deleted person ends (a dismissed suggestion could be recommended again).
 _CLOSED = (MatchState.ENDED,)
 
@@ -109,7 +109,7 @@ def _erase_matches(db: Session, actor: User, profile_id: int) -> None:
                 )
             )
             match.state = MatchState.ENDED
-        match.ended_reason = DELETED_REASON
+        match.ended_reason = DELETED_REASON  # the ending companies read
         match.updated_at = now
 
 
@@ -149,7 +149,3 @@ def _tombstone_user(user: User, now: datetime) -> None:
     user.phone = None
     user.active = False
     user.deleted_at = now
-
-
-def is_deleted(profile: FlexjobberProfile) -> bool:
-    return profile.deleted_at is not None
