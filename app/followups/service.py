@@ -3,6 +3,7 @@ on a consultant's caseload, and the neutral reminder e-mail."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -141,6 +142,50 @@ def due_for(db: Session, consultant: User, today: date | None = None, limit: int
         if due <= today:
             found.append(Due(match.id, title, name, due))
     return sorted(found, key=lambda d: d.due)[:limit]
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A person's current trial period or hire as the caseload row shows it."""
+
+    match_id: int
+    state: str
+    job_title: str
+    hours: list[int]  # at the start and at each follow-up, oldest first
+    next_due: date | None
+
+
+def placements_of(db: Session, profile_ids: Collection[int]) -> dict[int, Placement]:
+    """The newest placement of each of these people with its hours over time: two queries for
+    a whole caseload page, whatever its length."""
+    if not profile_ids:
+        return {}
+    newest: dict[int, tuple[Match, str]] = {}
+    for match, title in db.execute(
+        select(Match, JobPosting.title)
+        .join(JobPosting, JobPosting.id == Match.job_id)
+        .where(Match.profile_id.in_(list(profile_ids)), Match.state.in_(PLACED))
+        .order_by(Match.updated_at, Match.id)
+    ):
+        newest[match.profile_id] = (match, title)  # ordered: the last one wins
+    held: dict[int, list[FollowUp]] = {}
+    for follow_up in db.scalars(
+        select(FollowUp)
+        .where(FollowUp.match_id.in_([m.id for m, _ in newest.values()]))
+        .order_by(FollowUp.held_on, FollowUp.id)
+    ):
+        held.setdefault(follow_up.match_id, []).append(follow_up)
+    found = {}
+    for profile_id, (match, title) in newest.items():
+        done = held.get(match.id, [])
+        found[profile_id] = Placement(
+            match_id=match.id,
+            state=match.state.value,
+            job_title=title,
+            hours=[hours for _, hours in hours_over_time(match, done)],
+            next_due=next_due(match, done),
+        )
+    return found
 
 
 def send_reminders(db: Session, settings: Settings, mailer: Mailer) -> int:

@@ -316,6 +316,7 @@ def _board_context(
         "ready": engine.ready,
         "calculating": BOARD_CALCULATING,
         "rows": service.consultant_matches(db, user),
+        "follow_ups_due": followups.due_for(db, user, limit=10),
     }
 
 
