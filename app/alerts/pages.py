@@ -14,11 +14,12 @@ from app.jobs.pages import JOB_TYPE_LABELS
 from app.kit.i18n import N_
 from app.matches.forms import local_time
 from app.models import ALERT_MATCHES, ALERT_SEARCH, JobAlert, User
+from app.taxonomy import labels
 from app.web.deps import CurrentUser, OptionalUser, SessionDep, SettingsDep
 from app.web.i18n import language_of
 from app.web.routers import page_router
 from app.web.templating import render
-from matching.reference import ACCOMMODATIONS, postcode_info
+from matching.reference import postcode_info
 
 router = page_router()
 
@@ -46,9 +47,7 @@ def _labels(request: Request) -> dict[str, Any]:
         "frequency_labels": FREQUENCY_LABELS,
         "kind_labels": KIND_LABELS,
         "job_type_labels": JOB_TYPE_LABELS,
-        "accommodation_options": [
-            (a.code, a.label_da if lang == "da" else a.label_en) for a in ACCOMMODATIONS
-        ],
+        "accommodation_options": labels.accommodation_choices(lang),
     }
 
 

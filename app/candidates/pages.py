@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from app.candidates import policy, service
 from app.candidates.forms import parse_filters
-from app.taxonomy.service import accommodations
+from app.taxonomy import labels
 from app.web.deps import CurrentUser, SessionDep
 from app.web.i18n import language_of
 from app.web.routers import page_router
@@ -28,7 +28,7 @@ def page_url(request: Request, page: int, name: str = "page") -> str:
 
 def accommodation_labels(request: Request) -> dict[str, str]:
     lang = language_of(request)
-    return {a.code: a.label_da if lang == "da" else a.label_en for a in accommodations()}
+    return labels.accommodation_labels(lang)
 
 
 @router.get("/kandidater")

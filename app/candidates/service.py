@@ -35,7 +35,7 @@ from app.profiles.policy import (
     company_ids_of,
     company_jobcentres,
 )
-from app.taxonomy.service import distance_km, postcodes_within
+from app.taxonomy.geography import distance_km, postcodes_within
 
 PER_PAGE = 20
 MAX_PAGE = 10_000

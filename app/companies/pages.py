@@ -12,11 +12,11 @@ from app.errors import AppError, ValidationFailed
 from app.jobs import service as jobs
 from app.kit.i18n import N_
 from app.models import Company
+from app.taxonomy import labels
 from app.web.deps import CurrentUser, MailerDep, SessionDep, SettingsDep
 from app.web.i18n import language_of
 from app.web.routers import page_router
 from app.web.templating import render
-from matching.reference import ACCOMMODATIONS
 
 router = page_router()
 
@@ -26,9 +26,7 @@ CompanyForm = dict[str, Any]
 def _options(lang: str) -> dict[str, Any]:
     return {
         "sizes": [(size, size) for size in service.SIZES],
-        "accommodation_options": [
-            (a.code, a.label_da if lang == "da" else a.label_en) for a in ACCOMMODATIONS
-        ],
+        "accommodation_options": labels.accommodation_choices(lang),
     }
 
 

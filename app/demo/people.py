@@ -6,7 +6,6 @@ draws exactly the same data and only adds what is missing (idempotent).
 
 from __future__ import annotations
 
-import math
 import random
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -34,6 +33,7 @@ from app.models import (
     Visibility,
 )
 from app.profiles.search_text import profile_search_text
+from app.taxonomy.geography import km_between
 from matching import reference
 from matching.schedule import PARTS_OF_DAY, WEEKDAYS
 
@@ -118,18 +118,9 @@ def _near_companies(kommune_code: str) -> tuple[str, ...]:
     for candidate in _geographic_postcodes():
         info = reference.postcode_info(candidate)
         assert info is not None
-        if any(_km(info.lat, info.lon, c.lat, c.lon) <= 12 for c in centres):
+        if any(km_between(info.lat, info.lon, c.lat, c.lon) <= 12 for c in centres):
             near.append(candidate)
     return tuple(near)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    dlat, dlon = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
-    a = (
-        math.sin(dlat / 2) ** 2
-        + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def _postcode(rng: random.Random, kommune_code: str) -> str:

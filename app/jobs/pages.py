@@ -21,6 +21,8 @@ from app.matches import service as matches
 from app.matches.pages import STATE_LABELS, done_messages
 from app.models import Company, JobPosting, PostingStatus
 from app.profiles import policy as profile_policy
+from app.taxonomy import labels
+from app.taxonomy.geography import distance_km
 from app.web.deps import CurrentUser, SessionDep, SettingsDep
 from app.web.guards import CompanyUser, ConsultantUser
 from app.web.i18n import language_of
@@ -89,9 +91,7 @@ def _labels(request: Request) -> dict[str, Any]:
     return {
         "job_type_labels": JOB_TYPE_LABELS,
         "status_labels": STATUS_LABELS,
-        "accommodation_options": [
-            (a.code, a.label_da if lang == "da" else a.label_en) for a in ACCOMMODATIONS
-        ],
+        "accommodation_options": labels.accommodation_choices(lang),
         "weekdays": [(day, WEEKDAY_LABELS[day]) for day in WEEKDAYS],
         "parts": [(part, PART_LABELS[part]) for part in PARTS_OF_DAY],
     }
@@ -295,7 +295,7 @@ def posting_detail(request: Request, db: SessionDep, user: CurrentUser, job_id: 
     company = service.get_company(db, posting.company_id)
     profile = profile_policy.own_profile(db, user)
     distance = (
-        service.distance_km(profile.postcode, posting.postcode)
+        distance_km(profile.postcode, posting.postcode)
         if profile and profile.postcode and posting.postcode
         else None
     )

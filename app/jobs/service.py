@@ -6,7 +6,6 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache
 from typing import Any
 
 from sqlalchemy import String, cast, func, or_, select
@@ -30,6 +29,7 @@ from app.models import (
     User,
 )
 from app.profiles import policy as profile_policy
+from app.taxonomy.geography import distance_km, postcodes_within
 from matching.reference import (
     ACCOMMODATION_CODES,
     SCHEDULE_SLOTS,
@@ -402,45 +402,6 @@ def clean_filters(
         job_type=kind,
     )
     return filters, errors
-
-
-@cache
-def _all_postcodes() -> tuple[tuple[str, float, float], ...]:
-    found = (postcode_info(f"{number:04d}") for number in range(10_000))
-    return tuple((i.postcode, i.lat, i.lon) for i in found if i is not None)
-
-
-def distance_km(a: str | None, b: str | None) -> float | None:
-    """Great-circle distance between two postcode centres."""
-    first, second = postcode_info(a), postcode_info(b)
-    if first is None or second is None:
-        return None
-    return _haversine(first.lat, first.lon, second.lat, second.lon)
-
-
-def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, max(0.0, a))))
-
-
-@cache
-def postcodes_within(origin: str, km: int) -> tuple[str, ...]:
-    """Postcodes whose centre lies within km of the origin's (cached: ~1,100 postcodes)."""
-    centre = postcode_info(origin)
-    if centre is None:
-        return ()
-    # A bounding box first (cheap), then the exact great-circle distance.
-    dlat = km / 111.0
-    dlon = km / max(1.0, 111.0 * math.cos(math.radians(centre.lat)))
-    return tuple(
-        code
-        for code, lat, lon in _all_postcodes()
-        if abs(lat - centre.lat) <= dlat
-        and abs(lon - centre.lon) <= dlon
-        and _haversine(centre.lat, centre.lon, lat, lon) <= km
-    )
 
 
 def search_postings(

@@ -33,12 +33,12 @@ from app.matchmaking.engine import MatchEngine
 from app.models import Company, PostingStatus, User, Visibility
 from app.notifications import service as notifications
 from app.profiles import cv_storage
+from app.taxonomy import labels
 from app.web.deps import CurrentUser, MailerDep, SessionDep, SettingsDep
 from app.web.guards import ConsultantUser, Flexjobber, FlexjobberUser
 from app.web.i18n import language_of
 from app.web.routers import page_router
 from app.web.templating import render
-from matching.reference import ACCOMMODATIONS
 
 router = page_router()
 
@@ -123,9 +123,7 @@ def _labels(request: Request) -> dict[str, Any]:
         "end_labels": lifecycle.END_LABELS,
         "dismiss_reasons": lifecycle.DISMISS_REASONS,
         "hide_reasons": lifecycle.HIDE_REASONS,
-        "accommodation_labels": {
-            a.code: a.label_da if lang == "da" else a.label_en for a in ACCOMMODATIONS
-        },
+        "accommodation_labels": labels.accommodation_labels(lang),
         "local_time": local_time,
         "local_date": local_date,
         "linkify": linkify,

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -30,9 +29,9 @@ from app.models import (
 from app.profiles import policy as profile_policy
 from app.profiles.disclosure import Disclosure, decide_many
 from app.profiles.policy import Audience
+from app.taxonomy.geography import km_between
 from matching.bands import STRONG_FROM
 from matching.filters import Filters
-from matching.geo import haversine_km
 from matching.index import Match as Ranked
 from matching.reference import postcode_info
 
@@ -153,19 +152,13 @@ def _learn_from_hidden(db: Session, profile: FlexjobberProfile, hidden: list[Mat
             titles.add(fold(job.title))
         where = postcode_info(job.postcode) if job.postcode and not job.remote else None
         if m.hidden_reason == "distance" and home and where:
-            distances.append(great_circle_km(home.lat, home.lon, where.lat, where.lon))
+            distances.append(km_between(home.lat, home.lon, where.lat, where.lon))
     within = None
     if distances:
         within = max(1.0, min(distances) - 1.0)
         if profile.max_distance_km:
             within = min(within, float(profile.max_distance_km))
     return Lesson(within_km=within, titles=frozenset(titles))
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    one = np.array([lat1], dtype=np.float64), np.array([lon1], dtype=np.float64)
-    two = np.array([lat2], dtype=np.float64), np.array([lon2], dtype=np.float64)
-    return float(haversine_km(one[0], one[1], two[0], two[1])[0])
 
 
 def _load_jobs(db: Session, ids: list[int]) -> dict[int, tuple[JobPosting, Company]]:

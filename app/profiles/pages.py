@@ -25,6 +25,7 @@ from app.profiles import cv_storage, service
 from app.profiles.completeness import STEP_BY_SLUG, STEPS, completeness
 from app.profiles.disclosure import ProfileView, preview_as_company
 from app.settings import Settings
+from app.taxonomy import labels
 from app.web.deps import CurrentUser, MailerDep, SessionDep, SettingsDep
 from app.web.guards import ConsultantUser, FlexjobberUser
 from app.web.i18n import language_of
@@ -280,7 +281,7 @@ def _accommodations(lang: str) -> list[dict[str, str]]:
     return [
         {
             "code": a.code,
-            "label": a.label_da if lang == "da" else a.label_en,
+            "label": labels.label(a, lang),
             "explanation": a.explanation_da,
         }
         for a in ACCOMMODATIONS
@@ -302,9 +303,7 @@ def _labels(lang: str) -> dict[str, Any]:
     return {
         "status_labels": STATUS_LABELS,
         "visibility_labels": VISIBILITY_LABELS,
-        "accommodation_labels": {
-            a.code: (a.label_da if lang == "da" else a.label_en) for a in ACCOMMODATIONS
-        },
+        "accommodation_labels": labels.accommodation_labels(lang),
         "schedule_days": _schedule_days(),
     }
 

@@ -5,14 +5,11 @@ product); no database access."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
-
-import numpy as np
+from functools import cache
 
 from app.errors import NotFound
 from app.kit.i18n import N_
 from matching import reference
-from matching.geo import haversine_km
 
 MAX_LIMIT = 50
 
@@ -80,13 +77,6 @@ def accommodations() -> list[AccommodationOut]:
     ]
 
 
-def accommodation_label(code: str, lang: str = "da") -> str:
-    found = reference.ACCOMMODATION_BY_CODE.get(code)
-    if found is None:
-        return code
-    return found.label_da if lang == "da" else found.label_en
-
-
 def postcode(code: str) -> PostcodeOut:
     info = reference.postcode_info(code)
     if info is None:
@@ -107,38 +97,3 @@ def geographic_postcodes() -> tuple[PostcodeOut, ...]:
                 PostcodeOut(info.postcode, info.name, info.kommune, info.lat, info.lon, False)
             )
     return tuple(out)
-
-
-@cache
-def _coordinates() -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
-    codes = tuple(
-        info.postcode
-        for number in range(10_000)
-        if (info := reference.postcode_info(f"{number:04d}")) is not None
-    )
-    infos = [reference.postcode_info(code) for code in codes]
-    lat = np.array([i.lat for i in infos if i], dtype=np.float64)
-    lon = np.array([i.lon for i in infos if i], dtype=np.float64)
-    return codes, lat, lon
-
-
-def distance_km(a: str | None, b: str | None) -> float | None:
-    """Great-circle distance between two postcode centres; None when either is unknown."""
-    first, second = reference.postcode_info(a), reference.postcode_info(b)
-    if first is None or second is None:
-        return None
-    km = haversine_km(
-        np.array([first.lat]), np.array([first.lon]), np.array([second.lat]), np.array([second.lon])
-    )
-    return float(km[0])
-
-
-@lru_cache(maxsize=4096)
-def postcodes_within(code: str, km: int) -> frozenset[str]:
-    """Postcodes whose centre lies within `km` of the centre of `code` (itself included)."""
-    origin = reference.postcode_info(code)
-    if origin is None:
-        return frozenset()
-    codes, lat, lon = _coordinates()
-    distances = haversine_km(np.full_like(lat, origin.lat), np.full_like(lon, origin.lon), lat, lon)
-    return frozenset(c for c, d in zip(codes, distances, strict=True) if d <= km)
