@@ -27,17 +27,21 @@ def _attr(node: ast.expr) -> str | None:
     return node.attr if isinstance(node, ast.Attribute) else None
 
 
+def _second_distance(node: ast.AST) -> bool:
+    if isinstance(node, ast.ImportFrom):
+        return any(alias.name == "haversine_km" for alias in node.names)
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in {"asin", "radians"}
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "math"
+    )
+
+
 def findings(tree: ast.AST) -> Iterator[tuple[str, int]]:
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and any(a.name == "haversine_km" for a in node.names):
-            yield "geography", node.lineno
-        elif (
-            isinstance(node, ast.Call)
-            and _attr(node.func) in {"asin", "radians"}
-            and isinstance(node.func, ast.Attribute)
-            and isinstance(node.func.value, ast.Name)
-            and node.func.value.id == "math"
-        ):
+        if _second_distance(node):
             yield "geography", node.lineno
         elif isinstance(node, ast.IfExp) and {_attr(node.body), _attr(node.orelse)} == {
             "label_da",
