@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.accounts import policy as roles
 from app.demo import accounts_data as data
 from app.demo import articles, events, history, people
+from app.demo import postings as demo_postings
 from app.kit.clock import utcnow
 from app.kit.passwords import hash_password
 from app.models import (
@@ -124,7 +125,7 @@ def load_demo_data(db: Session, data_dir: Path | None = None) -> str:
         _ensure_member(db, companies[company_index], user)
     centre_ids = {code: centre.id for code, centre in jobcentres.items()}
     profiles = people.load_people(db, password_hash, centre_ids, consultants, data.FLEXJOBBERS)
-    postings = people.load_postings(db, companies, contacts)
+    postings = demo_postings.load_postings(db, companies, contacts)
     _date_statuses(db)
     creators = {jobcentres[code].id: ids[0] for code, ids in consultants.items() if ids}
     events.load_events(db, list(jobcentres.values()), creators)

@@ -7,27 +7,22 @@ draws exactly the same data and only adds what is missing (idempotent).
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.demo import people_data as pd
 from app.demo.accounts_data import COMPANIES
-from app.jobs.search_text import posting_search_text
 from app.kit.clock import utcnow
 from app.kit.text import fold
 from app.models import (
     AccommodationNeeds,
-    Company,
     FlexjobberProfile,
-    JobPosting,
     JobseekerStatus,
-    JobType,
-    PostingStatus,
     Role,
     User,
     Visibility,
@@ -89,13 +84,7 @@ class ProfileSpec:
     note: str
 
 
-@dataclass
-class PostingSpec:
-    company_index: int
-    fields: dict[str, Any] = field(default_factory=dict)
-
-
-def _schedule(rng: random.Random, family: pd.Family) -> list[str]:
+def schedule(rng: random.Random, family: pd.Family) -> list[str]:
     days = rng.sample(WEEKDAYS[:5], rng.randint(2, 5))
     parts = ["morning"] if rng.random() < 0.6 else rng.sample(PARTS_OF_DAY[:2], rng.randint(1, 2))
     if family.key in ("kitchen", "retail", "transport") and rng.random() < 0.2:
@@ -231,7 +220,7 @@ def profile_specs(existing_people: list[tuple[str, str, str]]) -> list[ProfileSp
             "driving_licence": rng.random() < 0.6,
             "hours_min": hours_min,
             "hours_max": hours_max,
-            "schedule": _schedule(rng, family),
+            "schedule": schedule(rng, family),
             "max_distance_km": rng.choice((20, 30, 40, 50, 60)),
             "remote_only": family.remote and rng.random() < 0.1,
             "status": rng.choice(tuple(JobseekerStatus)),
@@ -241,89 +230,6 @@ def profile_specs(existing_people: list[tuple[str, str, str]]) -> list[ProfileSp
         }
         fields["postcode"] = _postcode(rng, code)
         specs.append(ProfileSpec(email, name, code, fields, needs, rng.choice(pd.NOTES)))
-    return specs
-
-
-def _families_for(company_name: str) -> tuple[str, ...]:
-    for word, keys in pd.COMPANY_FAMILIES:
-        if word.lower() in company_name.lower():
-            return keys
-    return ("office",)
-
-
-def posting_specs(company_names: list[str]) -> list[PostingSpec]:
-    rng = random.Random(20261125)
-    specs: list[PostingSpec] = []
-    seen: set[tuple[int, str]] = set()
-    today = utcnow().date()
-    # Spread the postings evenly over the jobcentres (each has a third of the demo citizens),
-    # not over the companies: a jobcentre with few companies would otherwise have few jobs.
-    # Only companies in the jobcentres' own areas post (the demo citizens live there), so that
-    # every published posting has people within reach.
-    where = {name: (postcode, code) for name, _address, postcode, code in COMPANIES}
-    by_centre: dict[str, list[int]] = {}
-    for i, name in enumerate(company_names):
-        postcode, code = where.get(name, ("", ""))
-        if postcode[:1] in REGION_PREFIXES.get(code, ()):
-            by_centre.setdefault(code, []).append(i)
-    centres = sorted(by_centre)
-    posting = [i for code in centres for i in by_centre[code]]
-    while len(specs) < POSTING_COUNT:
-        index = posting[len(specs)] if len(specs) < len(posting) else None
-        if index is None:
-            index = rng.choice(by_centre[rng.choice(centres)])
-        keys = _families_for(company_names[index])
-        key = rng.choice(keys) if rng.random() < 0.8 else rng.choice(("office", "cleaning"))
-        family = pd.FAMILY_BY_KEY[key]
-        base = rng.choice(family.titles)
-        title = base + rng.choice(pd.TITLE_SUFFIXES)
-        if (index, title) in seen:
-            continue
-        seen.add((index, title))
-        hours_min = rng.randint(4, 16)
-        hours_max = min(30, hours_min + rng.choice((2, 4, 6, 8, 10)))
-        status = rng.choices(
-            (PostingStatus.PUBLISHED, PostingStatus.DRAFT, PostingStatus.CLOSED), (85, 10, 5)
-        )[0]
-        job_type = rng.choices(
-            (JobType.FLEXJOB, JobType.FEW_HOURS, JobType.INTERNSHIP, JobType.ORDINARY),
-            (75, 10, 10, 5),
-        )[0]
-        skills = rng.sample(family.skills, 4)
-        fields: dict[str, Any] = {
-            "title": title,
-            # The occupation the title names, if ESCO has it (a random one of the family's
-            # made "Kontorassistent" a posting for another occupation); the draw is kept so
-            # the rest of the demo data stays the same.
-            "esco_uri": esco_uri(base) or (rng.choice(family.wished) and None),
-            "description": " ".join(
-                (
-                    rng.choice(family.posting_intro),
-                    f"Stillingen er på {hours_min}–{hours_max} timer om ugen."
-                    if hours_max > hours_min
-                    else f"Stillingen er på {hours_min} timer om ugen.",
-                    rng.choice(pd.POSTING_OUTROS),
-                )
-            ),
-            "tasks": "Du skal blandt andet " + ", ".join(rng.sample(family.tasks, 3)) + ".",
-            "required_skills": skills[:2],
-            "nice_skills": skills[2:],
-            "hours_min": hours_min,
-            "hours_max": hours_max,
-            "schedule": _schedule(rng, family),
-            "remote": family.remote and rng.random() < 0.8,
-            # Workplaces that hire through fleksjob can usually offer several of the common
-            # accommodations besides those typical of the field.
-            "accommodations_offered": sorted(
-                set(rng.sample(family.offered, rng.randint(2, len(family.offered))))
-                | set(rng.sample(COMMON_ACCOMMODATIONS, 8))
-            ),
-            "job_type": job_type,
-            "start_date": today + timedelta(days=rng.randint(7, 90)),
-            "deadline": today + timedelta(days=rng.randint(-10, 60)),
-            "status": status,
-        }
-        specs.append(PostingSpec(index, fields))
     return specs
 
 
@@ -377,40 +283,5 @@ def load_people(
         db.add(profile)
         db.flush()
         db.add(AccommodationNeeds(profile_id=profile.id, needs=spec.needs, note=spec.note))
-    db.flush()
-    return len(specs)
-
-
-_DEMO_WAGES = (185, None, 150, 210, None, 172)
-
-
-def load_postings(db: Session, companies: list[Company], contacts: dict[int, int]) -> int:
-    specs = posting_specs([c.name for c in companies])
-    existing = {
-        (row[0], row[1])
-        for row in db.execute(
-            select(JobPosting.company_id, JobPosting.title).where(
-                tuple_(JobPosting.company_id, JobPosting.title).in_(
-                    [(companies[s.company_index].id, s.fields["title"]) for s in specs]
-                )
-            )
-        )
-    }
-    now = utcnow()
-    for number, spec in enumerate(specs):
-        company = companies[spec.company_index]
-        if (company.id, spec.fields["title"]) in existing:
-            continue
-        posting = JobPosting(
-            company_id=company.id,
-            # Some postings state a wage (the income guide starts from it), some do not.
-            hourly_wage=_DEMO_WAGES[number % len(_DEMO_WAGES)],
-            postcode=company.postcode,
-            created_by_id=contacts.get(company.id),
-            published_at=now if spec.fields["status"] != PostingStatus.DRAFT else None,
-            **spec.fields,
-        )
-        posting.search_text = posting_search_text(posting, company.name)
-        db.add(posting)
     db.flush()
     return len(specs)
