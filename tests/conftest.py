@@ -3,7 +3,12 @@ test, a real SMTP server on loopback, the app and its personas."""
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from alembic import command
@@ -22,6 +27,13 @@ from tests.support.personas import PASSWORD, Personas, create_personas
 from tests.support.smtp import Mailbox, start_smtp_server
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
+
+# The suite leaves the source tree alone: CVs, images, videos and the embedding cache go to a
+# temporary data directory, set before anything reads the settings so that every Settings()
+# and every `fleksbro` subprocess the tests start (they inherit the environment) use it too.
+DATA_DIR = Path(tempfile.mkdtemp(prefix="fleksbro-test-data-"))
+os.environ["FLEKSBRO_DATA_DIR"] = str(DATA_DIR)
+atexit.register(shutil.rmtree, DATA_DIR, ignore_errors=True)
 
 
 def migrate(url: str, revision: str = "head") -> None:
@@ -66,6 +78,7 @@ def settings(database_url: str, smtp: Mailbox) -> Settings:
     return Settings(
         environment="test",
         database_url=database_url,
+        data_dir=DATA_DIR,
         secret_key=TEST_SECRET,
         base_url="https://testserver",
         mail_backend="smtp",

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from app.settings import DEV_SECRET, Settings
+from app.settings import DEV_SECRET, PROJECT_ROOT, Settings
 
 
 def test_default_secret_is_refused_outside_development() -> None:
@@ -40,3 +40,10 @@ def test_docs_can_be_turned_off() -> None:
     with TestClient(create_app(settings)) as client:
         assert client.get("/openapi.json").status_code == 404
         assert client.get("/docs").status_code == 404
+
+
+def test_the_suite_keeps_its_files_outside_the_source_tree(settings: Settings) -> None:
+    # CVs, images, videos and the embedding cache of the tests go to a temporary directory,
+    # also for settings read from the environment and for `fleksbro` subprocesses.
+    assert not settings.data_dir.resolve().is_relative_to(PROJECT_ROOT.resolve())
+    assert Settings().data_dir == settings.data_dir
