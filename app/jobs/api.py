@@ -58,9 +58,8 @@ def list_jobs(
 
 @router.post("/jobs", response_model=JobOut, status_code=201)
 def create_job(db: SessionDep, user: PosterUser, body: JobCreate) -> JobOut:
-    data = body.model_dump(exclude={"company_id", "status"})
     status = PostingStatus(body.status) if body.status else PostingStatus.DRAFT
-    posting = service.create_posting(db, user, body.company_id, data, status=status)
+    posting = service.create_posting(db, user, body.company_id, body, status=status)
     return _out(posting, service.get_company(db, posting.company_id))
 
 
@@ -72,9 +71,8 @@ def get_job(db: SessionDep, user: CurrentUser, job_id: int) -> JobOut:
 
 @router.put("/jobs/{job_id}", response_model=JobOut)
 def update_job(db: SessionDep, user: CurrentUser, job_id: int, body: JobIn) -> JobOut:
-    data = body.model_dump(exclude={"status"})
     status = PostingStatus(body.status) if body.status else None
-    posting = service.update_posting(db, user, job_id, data, status=status)
+    posting = service.update_posting(db, user, job_id, body, status=status)
     return _out(posting, service.get_company(db, posting.company_id))
 
 

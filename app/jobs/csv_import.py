@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -32,12 +33,16 @@ from app.audit.service import record
 from app.companies.service import cvr_is_valid
 from app.errors import Conflict, Forbidden, ValidationFailed
 from app.jobs import policy
+from app.jobs.schemas import FIELDS, PostingIn
 from app.jobs.search_text import posting_search_text
-from app.jobs.service import FIELDS, resolve_esco_uri, validate_posting
+from app.jobs.service import resolve_esco_uri
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
+from app.kit.limits import MAX_CSV_BYTES, MAX_SHORT_TEXT
 from app.kit.parse import digits
+from app.kit.parse import text as plain_text
 from app.kit.tokens import same, sign
+from app.kit.typed import messages_of
 from app.models import Company, ImportReceipt, JobPosting, PostingStatus, User
 
 COLUMNS = (
@@ -58,7 +63,7 @@ COLUMNS = (
     "deadline",
     "status",
 )
-MAX_BYTES = 2 * 1024 * 1024
+MAX_BYTES = MAX_CSV_BYTES
 MAX_ROWS = 2000
 TOKEN_TTL_SECONDS = 3600
 _IMPORT_STATUSES = (PostingStatus.DRAFT.value, PostingStatus.PUBLISHED.value)
@@ -157,11 +162,18 @@ def parse(db: Session, user: User, content: bytes) -> ImportResult:
     result: list[ImportRow] = []
     for number, raw in enumerate(rows, start=2):
         cvr = raw.get("company_cvr", "").replace(" ", "").strip()
+        # The same model as the posting form and the API (the file has no schedule column).
         data: dict[str, Any] = {name: raw.get(_COLUMN_OF.get(name, name), "") for name in FIELDS}
         data["schedule"] = ""
-        clean, errors = validate_posting(data)
-        row = ImportRow(line=number, title=clean["title"], company_cvr=cvr, clean=clean)
-        row.errors = {_COLUMN_OF.get(key, key): text for key, text in errors.items()}
+        title = plain_text(raw.get("title"))[:MAX_SHORT_TEXT]
+        row = ImportRow(line=number, title=title, company_cvr=cvr)
+        try:
+            posting = PostingIn.model_validate(data)
+        except ValidationError as exc:
+            errors = messages_of(exc, PostingIn)
+            row.errors = {_COLUMN_OF.get(key, key): msg for key, msg in errors.items()}
+        else:
+            row.title, row.clean = posting.title, posting.model_dump()
         company = companies.get(cvr)
         if company is None and not cvr_is_valid(cvr):
             row.errors["company_cvr"] = N_("CVR-nummeret skal være 8 cifre og gyldigt.")

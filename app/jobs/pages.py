@@ -14,9 +14,11 @@ from app.companies import service as companies
 from app.errors import ValidationFailed
 from app.income.teaser import teaser_context
 from app.jobs import csv_import, policy, service
+from app.jobs.schemas import PostingEdit, PostingIn
 from app.kit import parse
 from app.kit.i18n import N_
 from app.kit.limits import MAX_PAGE
+from app.kit.typed import validated
 from app.matches import service as matches
 from app.matches.pages import STATE_LABELS, done_messages
 from app.models import Company, JobPosting, PostingStatus
@@ -24,6 +26,7 @@ from app.profiles import policy as profile_policy
 from app.taxonomy import labels
 from app.taxonomy.geography import distance_km
 from app.web.deps import CurrentUser, SessionDep, SettingsDep
+from app.web.forms import form_values
 from app.web.guards import CompanyUser, ConsultantUser
 from app.web.i18n import language_of
 from app.web.routers import page_router
@@ -55,32 +58,11 @@ WEEKDAY_LABELS = {
     "sun": N_("Søndag"),
 }
 PART_LABELS = {"morning": N_("Formiddag"), "afternoon": N_("Eftermiddag"), "evening": N_("Aften")}
-_TEXT_FIELDS = (
-    "title",
-    "description",
-    "tasks",
-    "required_skills",
-    "nice_skills",
-    "hours_min",
-    "hours_max",
-    "hourly_wage",
-    "postcode",
-    "job_type",
-    "start_date",
-    "deadline",
-    "company_id",
-    "action",
-)
 
 
 async def _posting_form(request: Request) -> dict[str, Any]:
     """The posting form as typed (kept as text so a rejected form shows it again)."""
-    form = await request.form()
-    data: dict[str, Any] = {name: str(form.get(name) or "") for name in _TEXT_FIELDS}
-    data["schedule"] = [str(v) for v in form.getlist("schedule")]
-    data["accommodations_offered"] = [str(v) for v in form.getlist("accommodations_offered")]
-    data["remote"] = str(form.get("remote") or "") == "1"
-    return data
+    return form_values(await request.form(), PostingIn, "company_id", "action")
 
 
 PostingForm = Annotated[dict[str, Any], Depends(_posting_form)]
@@ -169,13 +151,17 @@ def create_posting(
     company = None
     try:
         company_number = parse.record_id(company_id)
-        if company_number is None:
-            _clean, errors = service.validate_posting(data)
-            errors = {"company_id": N_("Vælg virksomheden."), **errors}
+        if company_number is not None:
+            company = service.get_company(db, company_number)
+            policy.ensure_can_manage_company(db, user, company)
+        errors = {} if company else {"company_id": N_("Vælg virksomheden.")}
+        try:
+            clean = validated(PostingIn, data)
+        except ValidationFailed as exc:
+            raise ValidationFailed(fields={**errors, **exc.fields}) from None
+        if company is None:
             raise ValidationFailed(fields=errors)
-        company = service.get_company(db, company_number)
-        policy.ensure_can_manage_company(db, user, company)
-        posting = service.create_posting(db, user, company.id, data, status=status)
+        posting = service.create_posting(db, user, company.id, clean, status=status)
     except ValidationFailed as exc:
         choices = [] if company else _manageable(db, user)
         ctx = _form_context(
@@ -199,7 +185,7 @@ def edit_posting(
 ) -> Response:
     status = PostingStatus.PUBLISHED if data["action"] == "publish" else None
     try:
-        service.update_posting(db, user, job_id, data, status=status)
+        service.update_posting(db, user, job_id, validated(PostingEdit, data), status=status)
     except ValidationFailed as exc:
         posting, company = service.get_posting_for_edit(db, user, job_id)
         ctx = _form_context(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -16,6 +16,7 @@ from app.audit.service import record
 from app.companies import policy as company_policy
 from app.errors import NotFound, ValidationFailed
 from app.jobs import policy
+from app.jobs.schemas import FIELDS, JOB_TYPES, PAST_DEADLINE, PostingIn
 from app.jobs.search_text import posting_search_text
 from app.kit import limits, parse
 from app.kit.clock import utcnow
@@ -32,62 +33,20 @@ from app.profiles import policy as profile_policy
 from app.taxonomy.geography import distance_km, postcodes_within
 from matching.reference import (
     ACCOMMODATION_CODES,
-    SCHEDULE_SLOTS,
     normalize_postcode,
     postcode_info,
     search_occupations,
 )
 
 PAGE_SIZE = 20
-HOURS_MIN, HOURS_MAX = 1, 37
-MAX_TEXT = limits.MAX_LONG_TEXT
-MAX_SKILLS = limits.MAX_LIST_ITEMS
-MAX_DISTANCE_KM = 500
-WAGE_MIN, WAGE_MAX = 1, 2000
-
-# The fields a posting is made of, in form and CSV order (what an audit "fields" list names).
-FIELDS = (
-    "title",
-    "description",
-    "tasks",
-    "required_skills",
-    "nice_skills",
-    "hours_min",
-    "hours_max",
-    "hourly_wage",
-    "schedule",
-    "postcode",
-    "remote",
-    "accommodations_offered",
-    "job_type",
-    "start_date",
-    "deadline",
-)
-JOB_TYPES = tuple(t.value for t in JobType)
+MAX_DISTANCE_KM = limits.MAX_DISTANCE_KM
 STATUSES = tuple(s.value for s in PostingStatus)
-
-
-# ---------------------------------------------------------------- validation
 
 
 # The one set of parsing rules (app.kit.parse), under the names this module has always used.
 _text = parse.text
 _bool = parse.boolean
 _int = parse.integer
-
-
-def _list(value: Any) -> list[str]:
-    """A list from a list, or from text separated by new lines, commas, semicolons or |,
-    without repeats; at most one past MAX_SKILLS items (enough to say it is too long)."""
-    return parse.unique(parse.items(value), limit=MAX_SKILLS)
-
-
-def parse_date(value: Any) -> date | None:
-    """ISO dates (2026-03-01) and Danish ones (1-3-2026, 01.03.2026); None if empty."""
-    parsed = parse.day(value)
-    if parsed is not None and parsed.year < 2000:
-        raise ValueError("year out of range")
-    return parsed
 
 
 def resolve_esco_uri(title: str) -> str | None:
@@ -101,119 +60,35 @@ def resolve_esco_uri(title: str) -> str | None:
     return None
 
 
-def validate_posting(
-    data: Mapping[str, Any], *, today: date | None = None, previous: JobPosting | None = None
-) -> tuple[dict[str, Any], dict[str, str]]:
-    """Clean values and the errors (field -> Danish message). Shared by forms, CSV and API."""
+def deadline_errors(
+    posting: PostingIn, previous: JobPosting, today: date | None = None
+) -> dict[str, str]:
+    """An edit may keep a deadline that has passed, not set a new one in the past."""
     today = today or utcnow().date()
-    errors: dict[str, str] = {}
-    clean: dict[str, Any] = {}
-
-    title = _text(data.get("title"))
-    if not title:
-        errors["title"] = N_("Skriv jobbets titel.")
-    elif len(title) > 200:
-        errors["title"] = N_("Titlen må højst være 200 tegn.")
-    clean["title"] = title
-    for name in ("description", "tasks"):
-        text = _text(data.get(name))
-        if len(text) > MAX_TEXT:
-            errors[name] = N_("Teksten må højst være 10.000 tegn.")
-        clean[name] = text
-    for name in ("required_skills", "nice_skills"):
-        skills = _list(data.get(name))
-        if len(skills) > MAX_SKILLS or any(len(s) > 100 for s in skills):
-            errors[name] = N_("Højst 40 kompetencer på højst 100 tegn hver.")
-        clean[name] = skills
-
-    hours: dict[str, int | None] = {}
-    for name in ("hours_min", "hours_max"):
-        try:
-            hours[name] = _int(data.get(name))
-        except ValueError:
-            hours[name] = None
-            errors[name] = N_("Skriv et helt antal timer mellem 1 og 37.")
-            continue
-        value = hours[name]
-        if value is None:
-            errors[name] = N_("Skriv et antal timer om ugen mellem 1 og 37.")
-        elif not HOURS_MIN <= value <= HOURS_MAX:
-            errors[name] = N_("Timetallet skal være mellem 1 og 37 timer om ugen.")
-    low, high = hours["hours_min"], hours["hours_max"]
-    if "hours_max" not in errors and "hours_min" not in errors and low and high and low > high:
-        errors["hours_max"] = N_("Det højeste timetal må ikke være mindre end det laveste.")
-    clean["hours_min"], clean["hours_max"] = low, high
-
-    # Optional: when a posting states its hourly wage, the income guide can use it.
-    try:
-        wage = _int(data.get("hourly_wage"))
-    except ValueError:
-        wage = None
-        errors["hourly_wage"] = N_("Skriv timelønnen i hele kroner, fx 185.")
-    if wage is not None and not WAGE_MIN <= wage <= WAGE_MAX:
-        errors["hourly_wage"] = N_("Timelønnen skal være mellem 1 og 2.000 kr.")
-    clean["hourly_wage"] = None if "hourly_wage" in errors else wage
-
-    schedule = _list(data.get("schedule"))
-    if any(slot not in SCHEDULE_SLOTS for slot in schedule):
-        errors["schedule"] = N_("Vælg kun ugedage og tidspunkter fra listen.")
-    clean["schedule"] = [slot for slot in SCHEDULE_SLOTS if slot in schedule]
-
-    remote = _bool(data.get("remote"))
-    clean["remote"] = remote
-    raw_postcode = _text(data.get("postcode"))
-    postcode = normalize_postcode(raw_postcode) if raw_postcode else None
-    if raw_postcode and (postcode is None or postcode_info(postcode) is None):
-        errors["postcode"] = N_("Postnummeret findes ikke. Skriv et dansk postnummer med 4 cifre.")
-    elif not raw_postcode and not remote:
-        errors["postcode"] = N_("Skriv arbejdsstedets postnummer, eller vælg hjemmearbejde.")
-    clean["postcode"] = postcode
-
-    codes = _list(data.get("accommodations_offered"))
-    if any(code not in ACCOMMODATION_CODES for code in codes):
-        errors["accommodations_offered"] = N_("Vælg kun skånehensyn fra listen.")
-    clean["accommodations_offered"] = [c for c in ACCOMMODATION_CODES if c in codes]
-
-    job_type = _text(data.get("job_type")) or JobType.FLEXJOB.value
-    if job_type not in JOB_TYPES:
-        errors["job_type"] = N_("Vælg en jobtype fra listen.")
-        job_type = JobType.FLEXJOB.value
-    clean["job_type"] = JobType(job_type)
-
-    dates: dict[str, date | None] = {}
-    for name in ("start_date", "deadline"):
-        try:
-            dates[name] = parse_date(data.get(name))
-        except ValueError:
-            dates[name] = None
-            errors[name] = N_("Skriv en gyldig dato, fx 2026-03-01.")
-    start, deadline = dates["start_date"], dates["deadline"]
-    deadline_changed = previous is None or previous.deadline != deadline
-    if deadline and deadline_changed and deadline < today and "deadline" not in errors:
-        errors["deadline"] = N_("Ansøgningsfristen må ikke ligge før i dag.")
-    if start and deadline and deadline > start and "deadline" not in errors:
-        errors["deadline"] = N_("Ansøgningsfristen må ikke ligge efter startdatoen.")
-    clean["start_date"], clean["deadline"] = start, deadline
-    return clean, errors
+    deadline = posting.deadline
+    if deadline and deadline != previous.deadline and deadline < today:
+        return {"deadline": PAST_DEADLINE}
+    return {}
 
 
 # ---------------------------------------------------------------- saving
 
 
 def get_company(db: Session, company_id: int) -> Company:
-    company = db.get(Company, company_id)
+    # An id no column can hold names no company (and would overflow the database driver).
+    company = db.get(Company, company_id) if 1 <= company_id <= limits.MAX_ID else None
     if company is None:
         raise NotFound(N_("Virksomheden findes ikke."))
     return company
 
 
-def _changed_fields(posting: JobPosting, clean: Mapping[str, Any]) -> list[str]:
-    return [name for name in FIELDS if getattr(posting, name) != clean[name]]
+def _changed_fields(posting: JobPosting, clean: PostingIn) -> list[str]:
+    return [name for name in FIELDS if getattr(posting, name) != getattr(clean, name)]
 
 
-def _apply(posting: JobPosting, clean: Mapping[str, Any], company: Company) -> None:
+def _apply(posting: JobPosting, clean: PostingIn, company: Company) -> None:
     for name in FIELDS:
-        setattr(posting, name, clean[name])
+        setattr(posting, name, getattr(clean, name))
     posting.esco_uri = resolve_esco_uri(posting.title)
     posting.search_text = posting_search_text(posting, company.name)
 
@@ -234,15 +109,13 @@ def create_posting(
     db: Session,
     user: User,
     company_id: int,
-    data: Mapping[str, Any],
+    clean: PostingIn,
     *,
     status: PostingStatus = PostingStatus.DRAFT,
 ) -> JobPosting:
+    """A new posting from its checked fields (app.jobs.schemas.PostingIn)."""
     company = get_company(db, company_id)
     policy.ensure_can_manage_company(db, user, company)
-    clean, errors = validate_posting(data)
-    if errors:
-        raise ValidationFailed(fields=errors)
     posting = JobPosting(company_id=company.id, created_by_id=user.id)
     _apply(posting, clean, company)
     _set_status(posting, status)
@@ -273,12 +146,12 @@ def update_posting(
     db: Session,
     user: User,
     posting_id: int,
-    data: Mapping[str, Any],
+    clean: PostingIn,
     *,
     status: PostingStatus | None = None,
 ) -> JobPosting:
     posting, company = get_posting_for_edit(db, user, posting_id)
-    clean, errors = validate_posting(data, previous=posting)
+    errors = deadline_errors(clean, posting)
     if errors:
         raise ValidationFailed(fields=errors)
     changed = _changed_fields(posting, clean)

@@ -33,6 +33,11 @@ MAX_JSON_INT = 2**53 - 1
 MAX_PAGE = 10_000
 MAX_PAGE_SIZE = 100
 
+# Bounds of typed numbers shared by postings, profiles, searches and match actions.
+MIN_WEEKLY_HOURS, MAX_WEEKLY_HOURS = 1, 37  # a fleksjob's hours a week (a full week is 37)
+MAX_DISTANCE_KM = 500  # the longest distance a search or a profile names
+MIN_HOURLY_WAGE, MAX_HOURLY_WAGE = 1, 2000  # whole kroner an hour
+
 # Saved things per person.
 MAX_JOB_ALERTS = 20  # active job alerts ("jobagenter") per flexjobber
 

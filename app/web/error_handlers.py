@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.errors import AppError, Forbidden, NotAuthenticated, NotFound, PayloadTooLarge
 from app.kit.i18n import N_
+from app.kit.typed import field_messages
 from app.web.i18n import gettext_for, language_of
 from app.web.templating import render
 
@@ -75,10 +76,9 @@ async def http_error(request: Request, exc: Exception) -> Response:
 
 async def validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    fields: dict[str, str] = {}
-    for error in exc.errors():
-        location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query")]
-        fields[".".join(location) or "request"] = "Ugyldig værdi."
+    # The model's own Danish messages where its validators gave one (app.kit.typed).
+    fields = field_messages(exc.errors(), skip=("body", "query"))
+    fields = {("request" if key == "_form" else key): value for key, value in fields.items()}
     return _respond(
         request, 422, "validation_failed", "Nogle felter er ikke udfyldt korrekt.", fields
     )

@@ -129,3 +129,42 @@ def test_consultant_api_changes_are_audited(
     assert event is not None and event.subject_type == "job"
     assert event.actor_id == personas.consultant.id
     assert "hours_min" in event.details["fields"]
+
+
+def test_the_api_reads_the_posting_with_the_forms_model_and_messages(
+    client: TestClient, db: Session, personas: Personas
+) -> None:
+    """One model (app.jobs.schemas.PostingIn) for the pages, the API and the CSV: text as a
+    form sends it reads here too, and a wrong field gets the form's Danish message."""
+    login(client, personas.company_user.email)
+    h = headers(client)
+    typed = body(company_id=personas.company.id, hours_min="12", required_skills="Excel, kasse")
+    created = client.post("/api/v1/jobs", json=typed, headers=h)
+    assert created.status_code == 201, created.text
+    assert created.json()["required_skills"] == ["Excel", "kasse"]
+    wrong = body(company_id=personas.company.id, title="", hours_min="²", hours_max=9)
+    fields = client.post("/api/v1/jobs", json=wrong, headers=h).json()["error"]["fields"]
+    assert fields["title"] == "Skriv jobbets titel."
+    assert fields["hours_min"] == "Skriv et helt antal timer mellem 1 og 37."
+    apart = body(company_id=personas.company.id, hours_min=20, hours_max=12, postcode="")
+    fields = client.post("/api/v1/jobs", json=apart, headers=h).json()["error"]["fields"]
+    assert "mindre end det laveste" in fields["hours_max"]
+    assert "hjemmearbejde" in fields["postcode"]
+    assert client.post("/api/v1/jobs", json=body(company_id=2**40), headers=h).status_code == 404
+
+
+def test_an_api_edit_keeps_an_old_deadline_but_rejects_a_new_past_one(
+    client: TestClient, db: Session, personas: Personas
+) -> None:
+    job = personas.job
+    job.deadline = date(2021, 1, 1)
+    db.flush()
+    login(client, personas.company_user.email)
+    h = headers(client)
+    keep = body(deadline="2021-01-01", start_date=None)
+    assert client.put(f"/api/v1/jobs/{job.id}", json=keep, headers=h).status_code == 200
+    change = client.put(
+        f"/api/v1/jobs/{job.id}", json=body(deadline="2021-02-01", start_date=None), headers=h
+    )
+    assert change.status_code == 422
+    assert "før i dag" in change.json()["error"]["fields"]["deadline"]

@@ -1,0 +1,73 @@
+"""Typed input, once: one Pydantic model per form reads the HTML form, the API body and a CSV
+row alike, and its ValidationError becomes one Danish message per field — for the form shown
+again, and for the error tree's JSON (app.web.error_handlers uses ``field_messages`` too).
+
+A model's validators raise ``Invalid(N_("…"))`` for a message about their own field, and
+``FieldErrors({...})`` from a model validator for checks across fields (the later of two
+hours, a deadline after the start). Any other error (a plain ValueError, whose text is not a
+Danish message, a list where text was expected, a missing field) gets the model's
+``messages`` for that field, else ``INVALID``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from app.errors import ValidationFailed
+from app.kit.i18n import N_
+
+INVALID = N_("Ugyldig værdi.")
+M = TypeVar("M", bound=BaseModel)
+
+
+class Invalid(ValueError):
+    """A field's value is wrong; the argument is the Danish message (a msgid)."""
+
+
+class FieldErrors(Invalid):
+    """Messages for several fields at once, raised from a model validator."""
+
+    def __init__(self, fields: Mapping[str, str]):
+        self.fields = dict(fields)
+        super().__init__(next(iter(self.fields.values()), INVALID))
+
+
+def field_messages(
+    errors: Iterable[Mapping[str, Any]],
+    defaults: Mapping[str, str] | None = None,
+    skip: tuple[str, ...] = (),
+) -> dict[str, str]:
+    """field name -> message, the first per field. ``skip``: leading location parts that are
+    not field names (FastAPI's "body", "query")."""
+    defaults = defaults or {}
+    fields: dict[str, str] = {}
+    for error in errors:
+        location = [str(part) for part in error.get("loc", ()) if part not in skip]
+        name = ".".join(location) or "_form"
+        cause = (error.get("ctx") or {}).get("error")
+        if isinstance(cause, FieldErrors):
+            prefix = f"{name}." if location else ""
+            for key, message in cause.fields.items():
+                fields.setdefault(prefix + key, message)
+            continue
+        if isinstance(cause, Invalid) and str(cause):
+            message = str(cause)
+        else:
+            message = defaults.get(location[0] if location else name, INVALID)
+        fields.setdefault(name, message)
+    return fields
+
+
+def messages_of(exc: ValidationError, model: type[BaseModel]) -> dict[str, str]:
+    return field_messages(exc.errors(), getattr(model, "messages", None))
+
+
+def validated(model: type[M], data: Any, **context: Any) -> M:
+    """The model from a form, a CSV row or a dict, or ValidationFailed with Danish messages."""
+    try:
+        return model.model_validate(data, context=context or None)
+    except ValidationError as exc:
+        raise ValidationFailed(fields=messages_of(exc, model)) from None
