@@ -3,8 +3,8 @@ row alike, and its ValidationError becomes one Danish message per field — for 
 again, and for the error tree's JSON (app.web.error_handlers uses ``field_messages`` too).
 
 A model's validators raise ``Invalid(N_("…"))`` for a message about their own field, and
-``FieldErrors({...})`` from a model validator for checks across fields (the later of two
-hours, a deadline after the start). Any other error (a plain ValueError, whose text is not a
+``FieldErrors({...})`` for checks across fields (the later of two hours, a deadline after the
+start) or for rows of a list (``experience-0-title``), keyed as the form names its inputs. Any other error (a plain ValueError, whose text is not a
 Danish message, a list where text was expected, a missing field) gets the model's
 ``messages`` for that field, else ``INVALID``.
 """
@@ -49,9 +49,9 @@ def field_messages(
         name = ".".join(location) or "_form"
         cause = (error.get("ctx") or {}).get("error")
         if isinstance(cause, FieldErrors):
-            prefix = f"{name}." if location else ""
+            # Named as the form names them, wherever in the model it was raised.
             for key, message in cause.fields.items():
-                fields.setdefault(prefix + key, message)
+                fields.setdefault(key, message)
             continue
         if isinstance(cause, Invalid) and str(cause):
             message = str(cause)

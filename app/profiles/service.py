@@ -8,11 +8,10 @@ call the same functions.
 
 from __future__ import annotations
 
-import re
 import secrets
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,16 +24,15 @@ from app.accounts.service import create_user
 from app.audit import service as audit
 from app.auth import links
 from app.errors import Forbidden, NotFound, ValidationFailed
-from app.kit import parse
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
 from app.kit.mailer import Mailer
-from app.kit.text import fold, like_pattern, search_terms
+from app.kit.text import like_pattern, search_terms
+from app.kit.typed import validated
 from app.mail import service as mail
 from app.models import (
     AccommodationNeeds,
     FlexjobberProfile,
-    JobseekerStatus,
     LinkPurpose,
     ProfileStatusChange,
     Role,
@@ -42,34 +40,18 @@ from app.models import (
     Visibility,
 )
 from app.privacy import access_log
-from app.profiles import cv_storage, policy
+from app.profiles import cv_storage, policy, steps
 from app.profiles.disclosure import ProfileView, view_profile, views_for
 from app.profiles.policy import Audience
 from app.profiles.search_text import profile_search_text
+from app.profiles.steps import EDUCATION_FIELDS, EXPERIENCE_FIELDS  # noqa: F401 (the pages')
 from app.settings import Settings
-from matching.accommodations import ACCOMMODATION_CODES
-from matching.reference import normalize_postcode, postcode_info, search_occupations
-from matching.schedule import SCHEDULE_SLOTS
+from matching.reference import search_occupations
 from matching.text import fold as esco_fold
 
-MAX_NAME = 200
-MAX_HEADLINE = 200
-MAX_ABOUT = 4000
-MAX_TITLE = 200
-MAX_DESCRIPTION = 2000
-MAX_NOTE = 1000
-MAX_JOBS = 10
-MAX_SKILLS = 50
-MAX_SKILL = 100
-MAX_LANGUAGES = 20
-MAX_LANGUAGE = 60
-MAX_ENTRIES = 30
-HOURS_MIN, HOURS_MAX = 1, 37
-MAX_DISTANCE_KM = 500
 MAX_PER_PAGE = 100
 
 Cleaned = dict[str, Any]
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I look-alikes
 
 
@@ -167,36 +149,6 @@ def view_for(db: Session, viewer: User, profile_id: int) -> ProfileView:
 # ---------------------------------------------------------------- parsing helpers
 
 
-# The one set of parsing rules (app.kit.parse), under the names this module has always used.
-_text = parse.text
-_int = parse.integer
-_bool = parse.boolean
-_date = parse.day
-
-
-def _items(value: object) -> list[str]:
-    """A list from a list, or from text with one item per line or separated by commas."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [part.strip() for part in re.split(r"[\n,;]", value) if part.strip()]
-    if isinstance(value, Iterable):
-        return [str(part).strip() for part in value if str(part).strip()]
-    return [str(value).strip()]
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    # Stops one past the largest cap used with it (MAX_SKILLS): enough for every "too many".
-    return parse.unique(items, key=fold, limit=MAX_SKILLS)
-
-
-def _month(value: str) -> bool:
-    match = _MONTH.match(value)
-    if match is None:
-        return False
-    return 1900 <= int(match.group(1)) <= 2100 and 1 <= int(match.group(2)) <= 12
-
-
 def _fail(errors: dict[str, str]) -> None:
     if errors:
         raise ValidationFailed(fields=errors)
@@ -205,44 +157,11 @@ def _fail(errors: dict[str, str]) -> None:
 # ---------------------------------------------------------------- the steps
 
 
-def clean_about(
-    *,
-    display_name: object,
-    headline: object,
-    about: object,
-    status: object,
-    available_from: object,
-    keeps_looking: object = False,
-) -> Cleaned:
-    errors: dict[str, str] = {}
-    name, head, text, state = (_text(v) for v in (display_name, headline, about, status))
-    if not name:
-        errors["display_name"] = N_("Skriv dit navn.")
-    elif len(name) > MAX_NAME:
-        errors["display_name"] = N_("Navnet må højst være 200 tegn.")
-    if len(head) > MAX_HEADLINE:
-        errors["headline"] = N_("Overskriften må højst være 200 tegn.")
-    if len(text) > MAX_ABOUT:
-        errors["about"] = N_("Teksten må højst være 4000 tegn.")
-    statuses = {s.value for s in JobseekerStatus}
-    if state and state not in statuses:
-        errors["status"] = N_("Vælg en af mulighederne.")
-    start: date | None = None
-    try:
-        start = _date(available_from)
-        if start is not None and not date(2000, 1, 1) <= start <= date(2100, 12, 31):
-            raise ValueError
-    except ValueError:
-        errors["available_from"] = N_("Skriv en gyldig dato, fx 01-02-2027.")
-    _fail(errors)
-    return {
-        "display_name": name,
-        "headline": head,
-        "about": text,
-        "status": JobseekerStatus(state) if state else None,
-        "available_from": start,
-        "keeps_looking": _bool(keeps_looking),
-    }
+# Each step's rules are its model's (app.profiles.steps); these take the step's values by name.
+
+
+def clean_about(**values: object) -> Cleaned:
+    return validated(steps.AboutStep, values).cleaned()
 
 
 def resolve_occupation(text: str) -> str | None:
@@ -258,198 +177,37 @@ def resolve_occupation(text: str) -> str | None:
 
 
 def clean_jobs(*, wished_jobs: Sequence[object]) -> Cleaned:
-    """Wished jobs in the order typed; errors keyed ``wished_job-<n>`` (1-based input number)."""
-    errors: dict[str, str] = {}
-    labels: list[str] = []
-    for number, raw in enumerate(wished_jobs, start=1):
-        label = _text(raw)
-        if len(label) > MAX_TITLE:
-            errors[f"wished_job-{number}"] = N_("Et jobmål må højst være 200 tegn.")
-        elif label:
-            labels.append(label)
-    labels = _unique(labels)
-    if len(labels) > MAX_JOBS:
-        errors["wished_job-1"] = N_("Du kan højst have 10 jobmål.")
-    _fail(errors)
+    """Wished jobs in the order typed, each looked up in ESCO."""
+    labels = validated(steps.JobsStep, {"wished_jobs": wished_jobs}).wished_jobs
     return {"wished_jobs": [{"label": x, "uri": resolve_occupation(x)} for x in labels]}
 
 
-def clean_skills(
-    *, skills: object, suggested: object = None, languages: object, driving_licence: object
-) -> Cleaned:
-    errors: dict[str, str] = {}
-    chosen = _unique(_items(skills) + _items(suggested))
-    if any(len(skill) > MAX_SKILL for skill in chosen):
-        errors["skills"] = N_("Hver kompetence må højst være 100 tegn.")
-    elif len(chosen) > MAX_SKILLS:
-        errors["skills"] = N_("Du kan højst have 50 kompetencer.")
-    spoken = _unique(_items(languages))
-    if any(len(language) > MAX_LANGUAGE for language in spoken):
-        errors["languages"] = N_("Hvert sprog må højst være 60 tegn.")
-    elif len(spoken) > MAX_LANGUAGES:
-        errors["languages"] = N_("Du kan højst skrive 20 sprog.")
-    licence: bool | None = None
-    if isinstance(driving_licence, bool):
-        licence = driving_licence
-    elif _text(driving_licence) in ("ja", "nej"):
-        licence = _text(driving_licence) == "ja"
-    elif _text(driving_licence):
-        errors["driving_licence"] = N_("Vælg ja eller nej.")
-    _fail(errors)
-    return {"skills": chosen, "languages": spoken, "driving_licence": licence}
-
-
-EXPERIENCE_FIELDS = ("title", "employer", "start", "end", "description")
-EDUCATION_FIELDS = ("title", "institution", "year")
+def clean_skills(**values: object) -> Cleaned:
+    return validated(steps.SkillsStep, values).cleaned()
 
 
 def clean_experience(*, entries: Sequence[Mapping[str, object]]) -> Cleaned:
-    """Entries with every field blank are dropped (that is how one is removed)."""
-    errors: dict[str, str] = {}
-    kept: list[dict[str, str]] = []
-    for index, raw in enumerate(entries):
-        entry = {key: _text(raw.get(key)) for key in EXPERIENCE_FIELDS}
-        if not any(entry.values()):
-            continue
-        key = f"experience-{index}-"
-        if not entry["title"]:
-            errors[key + "title"] = N_("Skriv en stillingsbetegnelse.")
-        elif len(entry["title"]) > MAX_TITLE:
-            errors[key + "title"] = N_("Stillingsbetegnelsen må højst være 200 tegn.")
-        if len(entry["employer"]) > MAX_TITLE:
-            errors[key + "employer"] = N_("Arbejdsgiverens navn må højst være 200 tegn.")
-        for part in ("start", "end"):
-            if entry[part] and not _month(entry[part]):
-                errors[key + part] = N_("Skriv år og måned sådan: 2019-08.")
-        if not entry["start"] and key + "start" not in errors:
-            errors[key + "start"] = N_("Skriv hvornår du startede, fx 2019-08.")
-        if (
-            entry["start"]
-            and entry["end"]
-            and _month(entry["start"])
-            and _month(entry["end"])
-            and entry["end"] < entry["start"]
-        ):
-            errors[key + "end"] = N_("Slut kan ikke være før start.")
-        if len(entry["description"]) > MAX_DESCRIPTION:
-            errors[key + "description"] = N_("Beskrivelsen må højst være 2000 tegn.")
-        kept.append(entry)
-    if len(kept) > MAX_ENTRIES:
-        errors["experience-0-title"] = N_("Du kan højst have 30 job på listen.")
-    _fail(errors)
-    return {"experience": kept}
+    return validated(steps.ExperienceStep, {"entries": entries}).cleaned()
 
 
 def clean_education(*, entries: Sequence[Mapping[str, object]]) -> Cleaned:
-    errors: dict[str, str] = {}
-    kept: list[dict[str, str]] = []
-    latest = date.today().year + 10
-    for index, raw in enumerate(entries):
-        entry = {key: _text(raw.get(key)) for key in EDUCATION_FIELDS}
-        if not any(entry.values()):
-            continue
-        key = f"education-{index}-"
-        if not entry["title"]:
-            errors[key + "title"] = N_("Skriv uddannelsens navn.")
-        elif len(entry["title"]) > MAX_TITLE:
-            errors[key + "title"] = N_("Uddannelsens navn må højst være 200 tegn.")
-        if len(entry["institution"]) > MAX_TITLE:
-            errors[key + "institution"] = N_("Skolens navn må højst være 200 tegn.")
-        year = entry["year"]
-        if year and not (re.fullmatch(r"\d{4}", year) and 1940 <= int(year) <= latest):
-            errors[key + "year"] = N_("Skriv et årstal med 4 cifre, fx 2012.")
-        kept.append(entry)
-    if len(kept) > MAX_ENTRIES:
-        errors["education-0-title"] = N_("Du kan højst have 30 uddannelser på listen.")
-    _fail(errors)
-    return {"education": kept}
+    return validated(steps.EducationStep, {"entries": entries}).cleaned()
 
 
-def clean_hours(*, hours_min: object, hours_max: object, schedule: object) -> Cleaned:
-    errors: dict[str, str] = {}
-    numbers: dict[str, int | None] = {}
-    for name, value in (("hours_min", hours_min), ("hours_max", hours_max)):
-        try:
-            number = _int(value)
-        except ValueError:
-            errors[name] = N_("Skriv et helt antal timer mellem 1 og 37.")
-            continue
-        if number is None:
-            errors[name] = N_("Skriv et antal timer mellem 1 og 37.")
-        elif not HOURS_MIN <= number <= HOURS_MAX:
-            errors[name] = N_("Antal timer skal være mellem 1 og 37.")
-        numbers[name] = number
-    low, high = numbers.get("hours_min"), numbers.get("hours_max")
-    if not errors and low is not None and high is not None and low > high:
-        errors["hours_max"] = N_("Det højeste antal timer kan ikke være lavere end det laveste.")
-    slots = _items(schedule)
-    if any(slot not in SCHEDULE_SLOTS for slot in slots):
-        errors["schedule"] = N_("Vælg kun blandt dagene og tidspunkterne på listen.")
-    _fail(errors)
-    ordered = [slot for slot in SCHEDULE_SLOTS if slot in set(slots)]
-    return {"hours_min": low, "hours_max": high, "schedule": ordered}
+def clean_hours(**values: object) -> Cleaned:
+    return validated(steps.HoursStep, values).cleaned()
 
 
-def clean_place(
-    *, postcode: object, max_distance_km: object, remote_only: object, remote_ok: object = False
-) -> Cleaned:
-    errors: dict[str, str] = {}
-    remote = _bool(remote_only)
-    code_text = _text(postcode)
-    code: str | None = None
-    if code_text:
-        info = postcode_info(code_text) if re.fullmatch(r"\d{4}", code_text) else None
-        if info is None:
-            errors["postcode"] = N_("Skriv et gyldigt dansk postnummer med 4 cifre, fx 2900.")
-        else:
-            code = normalize_postcode(code_text)
-    elif not remote:
-        errors["postcode"] = N_("Skriv dit postnummer, eller vælg at du kun vil arbejde hjemmefra.")
-    distance: int | None = None
-    try:
-        distance = _int(max_distance_km)
-        if distance is not None and not 0 <= distance <= MAX_DISTANCE_KM:
-            raise ValueError
-    except ValueError:
-        errors["max_distance_km"] = N_("Skriv et helt antal kilometer mellem 0 og 500.")
-    _fail(errors)
-    # Only from home implies home is fine too.
-    home_ok = remote or _bool(remote_ok)
-    return {
-        "postcode": code,
-        "max_distance_km": distance,
-        "remote_only": remote,
-        "remote_ok": home_ok,
-    }
+def clean_place(**values: object) -> Cleaned:
+    return validated(steps.PlaceStep, values).cleaned()
 
 
 def clean_needs(*, needs: Mapping[str, object], note: object) -> Cleaned:
-    """needs: code -> "must"/"nice"/"" (form) or True/False (API; True means must have)."""
-    errors: dict[str, str] = {}
-    chosen: dict[str, bool] = {}
-    for code, value in needs.items():
-        if code not in ACCOMMODATION_CODES:
-            errors["needs"] = N_("Vælg kun skånehensyn fra listen.")
-            continue
-        if isinstance(value, bool):
-            chosen[code] = value
-        elif _text(value) in ("must", "nice"):
-            chosen[code] = _text(value) == "must"
-        elif _text(value):
-            errors[f"need-{code}"] = N_("Vælg om det er et krav, rart at have eller ikke relevant.")
-    text = _text(note)
-    if len(text) > MAX_NOTE:
-        errors["note"] = N_("Noten må højst være 1000 tegn.")
-    _fail(errors)
-    ordered = {code: chosen[code] for code in ACCOMMODATION_CODES if code in chosen}
-    return {"accommodation_needs": ordered, "accommodation_note": text}
+    return validated(steps.NeedsStep, {"needs": needs, "note": note}).cleaned()
 
 
-def clean_visibility(*, visibility: object, share_accommodations: object) -> Cleaned:
-    value = _text(visibility)
-    if value not in {v.value for v in Visibility}:
-        raise ValidationFailed(fields={"visibility": N_("Vælg hvem der kan se din profil.")})
-    return {"visibility": Visibility(value), "share_accommodations": _bool(share_accommodations)}
+def clean_visibility(**values: object) -> Cleaned:
+    return validated(steps.VisibilityStep, values).cleaned()
 
 
 # ---------------------------------------------------------------- saving

@@ -110,3 +110,21 @@ def test_openapi_documents_the_profile_api(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     assert "/api/v1/me/profile" in schema["paths"]
     assert "ProfileOut" in schema["components"]["schemas"]
+
+
+def test_put_checks_each_topic_with_its_step_model_and_messages(
+    client: TestClient, personas: Personas
+) -> None:
+    """The wizard's step models (app.profiles.steps) are the API's rules and messages too."""
+    login(client, personas.flexjobber.email)
+    body = {
+        "hours_min": 0,
+        "experience": [{"title": "Kok", "start": "2019-13"}],
+        "skills": ["x" * 101],
+        "accommodation_needs": {"flying": True},
+    }
+    fields = _put(client, body).json()["error"]["fields"]
+    assert fields["hours_min"] == "Antal timer skal være mellem 1 og 37."
+    assert fields["experience-0-start"] == "Skriv år og måned sådan: 2019-08."
+    assert fields["skills"] == "Hver kompetence må højst være 100 tegn."
+    assert fields["needs"] == "Vælg kun skånehensyn fra listen."
