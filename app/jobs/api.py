@@ -20,6 +20,14 @@ router = api_router("jobs")
 PosterUser = Annotated[User, Depends(guarded(policy.ensure_may_post))]
 
 
+def _editable(db: SessionDep, user: CurrentUser, job_id: int) -> JobPosting:
+    """Who may change the posting is decided before the body is read (403/404 whatever it is)."""
+    return service.get_posting_for_edit(db, user, job_id)[0]
+
+
+EditablePosting = Annotated[JobPosting, Depends(_editable)]
+
+
 def _out(posting: JobPosting, company: Company, distance: float | None = None) -> JobOut:
     out = JobOut.model_validate(posting)
     out.company_name = company.name
@@ -70,7 +78,9 @@ def get_job(db: SessionDep, user: CurrentUser, job_id: int) -> JobOut:
 
 
 @router.put("/jobs/{job_id}", response_model=JobOut)
-def update_job(db: SessionDep, user: CurrentUser, job_id: int, body: JobIn) -> JobOut:
+def update_job(
+    db: SessionDep, user: CurrentUser, job_id: int, _posting: EditablePosting, body: JobIn
+) -> JobOut:
     status = PostingStatus(body.status) if body.status else None
     posting = service.update_posting(db, user, job_id, body, status=status)
     return _out(posting, service.get_company(db, posting.company_id))
