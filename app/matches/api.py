@@ -8,11 +8,11 @@ from fastapi import Depends, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from app.kit.i18n import N_
 from app.kit.limits import MAX_ID
 from app.matches import consent as consents
 from app.matches import lifecycle, messaging, ranking, service, suggestions
 from app.matches.display import shown_band, shown_label
+from app.matches.forms import action_input
 from app.matches.lifecycle import MatchContext, Outbox
 from app.matches.policy import (
     Party,
@@ -233,23 +233,7 @@ def act_on_match(
     db: SessionDep, out: OutboxDep, user: CurrentUser, ctx: ActingParty, body: MatchActionIn
 ) -> MatchOut:
     """Actions: interest, recommend, dismiss, meeting, trial, hire, end, save, hide."""
-    data = service.ActionInput(
-        action=body.action,
-        note=body.note,
-        reason=body.reason,
-        on_behalf_reason=body.on_behalf_reason,
-        meeting_at=body.meeting_at,
-        place=body.meeting_place,
-        online=body.meeting_online,
-        participants=body.meeting_participants,
-        start=body.start,
-        end=body.end,
-        hours=body.hours,
-        saved=body.saved,
-    )
-    if data.meeting_at is not None and data.meeting_at.tzinfo is None:
-        data.errors["meeting_at"] = N_("Angiv tidspunktet med tidszone.")
-        data.meeting_at = None
+    data = action_input(body)
     service.perform(db, out, user, ctx, data)
     db.flush()
     return _match_out(db, lifecycle.load(db, user, ctx.match.id))

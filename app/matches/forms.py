@@ -8,9 +8,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
+from pydantic import ValidationError
 
-from app.kit import parse
 from app.kit.i18n import N_
+from app.kit.typed import Invalid, messages_of
+from app.matches.schemas import ACTION_FIELDS, MatchActionIn
 from app.matches.service import ActionInput
 
 LOCAL = ZoneInfo("Europe/Copenhagen")
@@ -42,68 +44,80 @@ def local_date(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
 
 
-def parse_date(value: str, name: str, errors: dict[str, str]) -> date | None:
-    value = value.strip()
-    if not value:
+def parse_local_datetime(day: str, clock: str) -> datetime | None:
+    """The meeting's date and time fields (Danish time) as one moment; None if both are blank."""
+    if not day.strip() and not clock.strip():
         return None
     try:
-        return date.fromisoformat(value)
+        when = date.fromisoformat(day.strip())
     except ValueError:
-        errors[name] = N_("Skriv en gyldig dato.")
-        return None
-
-
-def parse_hours(value: str, name: str, errors: dict[str, str]) -> int | None:
-    value = value.strip()
-    if not value:
-        return None
-    if parse.digits(value, 1, 37) is None:
-        errors[name] = N_("Timer om ugen skal være mellem 1 og 37.")
-        return None
-    return int(value)
-
-
-def parse_local_datetime(
-    day: str, clock: str, name: str, errors: dict[str, str]
-) -> datetime | None:
-    when = parse_date(day, name, errors)
-    if when is None:
-        return None
+        raise Invalid(N_("Skriv en gyldig dato.")) from None
     try:
-        at = time.fromisoformat(clock.strip()) if clock.strip() else None
+        at = time.fromisoformat(clock.strip())
     except ValueError:
-        at = None
-    if at is None:
-        errors[name] = N_("Skriv et gyldigt klokkeslæt, fx 10:30.")
-        return None
+        raise Invalid(N_("Skriv et gyldigt klokkeslæt, fx 10:30.")) from None
     return datetime.combine(when, at, tzinfo=LOCAL).astimezone(UTC)
 
 
+def action_input(typed: MatchActionIn, errors: dict[str, str] | None = None) -> ActionInput:
+    return ActionInput(
+        action=typed.action,
+        note=typed.note,
+        reason=typed.reason,
+        on_behalf_reason=typed.on_behalf_reason,
+        meeting_at=typed.meeting_at,
+        place=typed.meeting_place,
+        online=typed.meeting_online,
+        participants=typed.meeting_participants,
+        start=typed.start,
+        end=typed.end,
+        hours=typed.hours,
+        saved=typed.saved,
+        errors=errors or {},
+    )
+
+
 def action_from_form(form: dict[str, str]) -> ActionInput:
-    """The action form as typed; parse errors travel in ``errors`` for the service to raise."""
-    errors: dict[str, str] = {}
+    """The action form read into the API's model (app.matches.schemas.MatchActionIn), with only
+    the fields of its action; errors, named as the form names its inputs, travel in
+    ``errors`` for the service to raise."""
     action = form.get("action", "")
     start_field = "hired_start" if action == "hire" else "trial_start"
     hours_field = "hired_hours" if action == "hire" else "trial_hours"
-    return ActionInput(
-        action=action,
-        note=form.get("note", ""),
-        reason=form.get("reason", ""),
-        on_behalf_reason=form.get("on_behalf_reason", ""),
-        meeting_at=parse_local_datetime(
-            form.get("meeting_date", ""), form.get("meeting_time", ""), "meeting_at", errors
-        )
-        if action == "meeting"
-        else None,
-        place=form.get("meeting_place", ""),
-        online=form.get("meeting_online", "") == "1",
-        participants=form.get("meeting_participants", ""),
-        start=parse_date(form.get(start_field, ""), start_field, errors),
-        end=parse_date(form.get("trial_end", ""), "trial_end", errors),
-        hours=parse_hours(form.get(hours_field, ""), hours_field, errors),
-        saved=form.get("saved", "1") == "1",
-        errors=errors,
-    )
+    names = {"start": start_field, "end": "trial_end", "hours": hours_field}
+    data: dict[str, object] = {
+        "note": form.get("note", ""),
+        "reason": form.get("reason", ""),
+        "on_behalf_reason": form.get("on_behalf_reason", ""),
+        "meeting_place": form.get("meeting_place", ""),
+        "meeting_online": form.get("meeting_online", "") == "1",
+        "meeting_participants": form.get("meeting_participants", ""),
+        "start": form.get(start_field, ""),
+        "end": form.get("trial_end", ""),
+        "hours": form.get(hours_field, ""),
+        "saved": form.get("saved", "1") == "1",
+    }
+    errors: dict[str, str] = {}
+    if action == "meeting":
+        try:
+            data["meeting_at"] = parse_local_datetime(
+                form.get("meeting_date", ""), form.get("meeting_time", "")
+            )
+        except Invalid as exc:
+            errors["meeting_at"] = str(exc)
+    used = {name: data[name] for name in ACTION_FIELDS.get(action, ()) if name in data}
+    try:
+        typed = MatchActionIn.model_validate({"action": action, **used})
+    except ValidationError as exc:
+        wrong = messages_of(exc, MatchActionIn)
+        for name, message in wrong.items():
+            errors.setdefault(names.get(name, name), message)
+        if "action" in wrong:
+            return ActionInput(action=action, errors=errors)
+        # The fields that were right keep their values (no "Udfyld feltet." for them).
+        kept = {name: value for name, value in used.items() if name not in wrong}
+        typed = MatchActionIn.model_validate({"action": action, **kept})
+    return action_input(typed, errors)
 
 
 def back_to(raw: str, job_id: int) -> str:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
-from app.kit.parse import Day, Moment
+from app.kit import parse
+from app.kit.i18n import N_
+from app.kit.typed import Invalid
 from matching.bands import Band
 
 
@@ -114,21 +116,76 @@ class MatchOut(BaseModel):
     timeline: list[TimelineOut]
 
 
+# The fields each action reads; the match pages' forms pass only these to the model.
+ACTION_FIELDS = {
+    "interest": ("on_behalf_reason",),
+    "recommend": ("note",),
+    "dismiss": ("reason", "note"),
+    "meeting": ("meeting_at", "meeting_place", "meeting_online", "meeting_participants"),
+    "trial": ("start", "end", "hours"),
+    "hire": ("start", "hours"),
+    "end": ("reason", "note"),
+    "save": ("saved",),
+    "hide": ("reason",),
+}
+_TOO_LONG = N_("Teksten er for lang.")
+
+
 class MatchActionIn(BaseModel):
+    """One action on a match: the API's body, and what the match pages' action forms are read
+    into (app.matches.forms.action_from_form). Which fields an action needs, and whether the
+    match's state allows it, the service and the lifecycle decide."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "action": N_("Ukendt handling."),
+        "note": _TOO_LONG,
+        "reason": _TOO_LONG,
+        "on_behalf_reason": _TOO_LONG,
+        "meeting_place": _TOO_LONG,
+        "meeting_participants": _TOO_LONG,
+    }
+
     action: Literal[
         "interest", "recommend", "dismiss", "meeting", "trial", "hire", "end", "save", "hide"
     ]
     note: str = Field("", max_length=2000)
     reason: str = Field("", max_length=60)
     on_behalf_reason: str = Field("", max_length=500)
-    meeting_at: Moment | None = Field(None, description="With a time zone")
+    meeting_at: datetime | None = Field(None, description="With a time zone")
     meeting_place: str = Field("", max_length=300)
     meeting_online: bool = False
     meeting_participants: str = Field("", max_length=2000)
-    start: Day | None = Field(None, description="Trial or hiring start")
-    end: Day | None = Field(None, description="Trial end")
-    hours: int | None = Field(None, description="Hours a week (trial or hiring)")
+    start: date | None = Field(None, description="Trial or hiring start")
+    end: date | None = Field(None, description="Trial end")
+    hours: int | None = Field(None, description="Hours a week (trial or hiring), 1-37")
     saved: bool = True
+
+    @field_validator("meeting_at")
+    @classmethod
+    def _moment(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise Invalid(N_("Angiv tidspunktet med tidszone."))
+        try:
+            return parse.moment(value) if value is not None else None
+        except ValueError:
+            raise Invalid(N_("Skriv en gyldig dato.")) from None
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _day(cls, value: Any) -> date | None:
+        try:
+            return parse.day(value if isinstance(value, date) else parse.text(value))
+        except ValueError:
+            raise Invalid(N_("Skriv en gyldig dato.")) from None
+
+    @field_validator("hours", mode="before")
+    @classmethod
+    def _hours(cls, value: Any) -> int | None:
+        # The range (1-37) is the lifecycle's, with the form's field name.
+        try:
+            return parse.integer(value)
+        except ValueError:
+            raise Invalid(N_("Timer om ugen skal være mellem 1 og 37.")) from None
 
 
 class JobActionIn(BaseModel):

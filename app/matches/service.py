@@ -271,6 +271,8 @@ def perform(db: Session, out: Outbox, user: User, ctx: MatchContext, data: Actio
     action = data.action
     if ctx.party == Party.ADMIN:
         raise Forbidden()
+    if data.errors and action not in ("meeting", "trial", "hire"):  # those say what is missing
+        raise ValidationFailed(fields=data.errors)
     if action == "interest":
         side = Party.FLEXJOBBER if ctx.party == Party.CONSULTANT else ctx.party
         lifecycle.express_interest(

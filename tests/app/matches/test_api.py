@@ -96,6 +96,17 @@ def test_api_validation_and_business_errors(
     response = api(consultant, "POST", url, json={"action": "trial"})
     assert response.status_code == 422
     assert set(response.json()["error"]["fields"]) == {"trial_start", "trial_end", "trial_hours"}
+    # The action model (app.matches.schemas.MatchActionIn, also the pages' forms) bounds
+    # moments and dates, with the form's Danish messages.
+    for when, message in (
+        ("2030-01-10T10:00:00", "Angiv tidspunktet med tidszone."),
+        ("9999-12-31T23:59:59-12:00", "Skriv en gyldig dato."),
+    ):
+        response = api(consultant, "POST", url, json={"action": "meeting", "meeting_at": when})
+        assert response.status_code == 422
+        assert response.json()["error"]["fields"] == {"meeting_at": message}
+    response = api(consultant, "POST", url, json={"action": "trial", "start": "31-12-9999"})
+    assert response.json()["error"]["fields"] == {"start": "Skriv en gyldig dato."}
     person = browser(personas.flexjobber)
     response = api(person, "POST", url, json={"action": "recommend"})
     assert response.status_code == 403
