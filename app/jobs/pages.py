@@ -14,7 +14,7 @@ from app.companies import service as companies
 from app.errors import ValidationFailed
 from app.income.teaser import teaser_context
 from app.jobs import csv_import, policy, service
-from app.jobs.schemas import PostingEdit, PostingIn
+from app.jobs.schemas import JOB_TYPES, PostingEdit, PostingIn
 from app.kit import parse
 from app.kit.i18n import N_
 from app.kit.limits import MAX_PAGE
@@ -324,7 +324,7 @@ def import_form(request: Request, user: ConsultantUser) -> Response:
 def _import_context(**extra: Any) -> dict[str, Any]:
     return {
         "columns": csv_import.COLUMNS,
-        "job_types": service.JOB_TYPES,
+        "job_types": JOB_TYPES,
         "accommodation_codes": [a.code for a in ACCOMMODATIONS],
         **extra,
     }

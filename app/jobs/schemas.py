@@ -227,6 +227,66 @@ class JobIn(PostingEdit):
     status: _STATUS | None = None
 
 
+class JobQuery(BaseModel):
+    """The job search's filters (the page, the API and a job alert's saved search)."""
+
+    model_config = ConfigDict(validate_default=True)
+
+    q: str = ""
+    fit_hours: bool = False
+    max_km: int | None = None
+    origin: str | None = None  # postcode to measure from; the flexjobber's own by default
+    accommodations: list[str] = []
+    job_type: str | None = None
+
+    @field_validator("q", mode="before")
+    @classmethod
+    def _q(cls, value: Any) -> str:
+        return _scalar(value)[: limits.MAX_SHORT_TEXT]
+
+    @field_validator("fit_hours", mode="before")
+    @classmethod
+    def _fit(cls, value: Any) -> bool:
+        return parse.boolean(value if isinstance(value, bool) else _scalar(value))
+
+    @field_validator("max_km", mode="before")
+    @classmethod
+    def _km(cls, value: Any) -> int | None:
+        message = N_("Skriv en afstand i hele kilometer mellem 1 og 500.")
+        try:
+            km = parse.integer(value)
+        except ValueError:
+            raise Invalid(message) from None
+        if km is not None and not 1 <= km <= limits.MAX_DISTANCE_KM:
+            raise Invalid(message)
+        return km
+
+    @field_validator("origin", mode="before")
+    @classmethod
+    def _origin(cls, value: Any) -> str | None:
+        raw = _scalar(value)
+        code = normalize_postcode(raw) if raw else None
+        if raw and (code is None or postcode_info(code) is None):
+            raise Invalid(N_("Postnummeret findes ikke."))
+        return code
+
+    @field_validator("accommodations", mode="before")
+    @classmethod
+    def _accommodations(cls, value: Any) -> list[str]:
+        chosen = set(value or [])
+        if not chosen <= set(ACCOMMODATION_CODES):
+            raise Invalid(N_("Vælg kun skånehensyn fra listen."))
+        return [code for code in ACCOMMODATION_CODES if code in chosen]
+
+    @field_validator("job_type", mode="before")
+    @classmethod
+    def _job_type(cls, value: Any) -> str | None:
+        kind = _scalar(value) or None
+        if kind is not None and kind not in JOB_TYPES:
+            raise Invalid(N_("Vælg en jobtype fra listen."))
+        return kind
+
+
 class JobOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 

@@ -16,12 +16,13 @@ from app.audit.service import record
 from app.companies import policy as company_policy
 from app.errors import NotFound, ValidationFailed
 from app.jobs import policy
-from app.jobs.schemas import FIELDS, JOB_TYPES, PAST_DEADLINE, PostingIn
+from app.jobs.schemas import FIELDS, PAST_DEADLINE, JobQuery, PostingIn
 from app.jobs.search_text import posting_search_text
-from app.kit import limits, parse
+from app.kit import limits
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
 from app.kit.text import like_pattern, search_terms
+from app.kit.typed import validated_partly
 from app.models import (
     Company,
     JobPosting,
@@ -33,7 +34,6 @@ from app.profiles import policy as profile_policy
 from app.taxonomy.geography import distance_km, postcodes_within
 from matching.reference import (
     ACCOMMODATION_CODES,
-    normalize_postcode,
     postcode_info,
     search_occupations,
 )
@@ -41,12 +41,6 @@ from matching.reference import (
 PAGE_SIZE = 20
 MAX_DISTANCE_KM = limits.MAX_DISTANCE_KM
 STATUSES = tuple(s.value for s in PostingStatus)
-
-
-# The one set of parsing rules (app.kit.parse), under the names this module has always used.
-_text = parse.text
-_bool = parse.boolean
-_int = parse.integer
 
 
 def resolve_esco_uri(title: str) -> str | None:
@@ -244,35 +238,21 @@ def clean_filters(
     accommodations: Iterable[str] = (),
     job_type: Any = None,
 ) -> tuple[JobFilters, dict[str, str]]:
-    errors: dict[str, str] = {}
-    km: int | None = None
-    try:
-        km = _int(max_km)
-        if km is not None and not 1 <= km <= MAX_DISTANCE_KM:
-            raise ValueError
-    except ValueError:
-        km = None
-        errors["max_km"] = N_("Skriv en afstand i hele kilometer mellem 1 og 500.")
-    origin_code = None
-    if _text(origin):
-        origin_code = normalize_postcode(_text(origin))
-        if origin_code is None or postcode_info(origin_code) is None:
-            origin_code = None
-            errors["origin"] = N_("Postnummeret findes ikke.")
-    codes = [c for c in ACCOMMODATION_CODES if c in set(accommodations)]
-    if len(codes) != len(set(accommodations)):
-        errors["accommodations"] = N_("Vælg kun skånehensyn fra listen.")
-    kind = _text(job_type) or None
-    if kind is not None and kind not in JOB_TYPES:
-        errors["job_type"] = N_("Vælg en jobtype fra listen.")
-        kind = None
+    """The filters (app.jobs.schemas.JobQuery) without the wrong ones, and their messages."""
+    chosen = [str(code) for code in accommodations]
+    raw = {"q": q, "fit_hours": fit_hours, "max_km": max_km, "origin": origin}
+    query, errors = validated_partly(
+        JobQuery, raw | {"accommodations": chosen, "job_type": job_type}
+    )
+    # An unknown code (an old link) leaves the known ones in the search.
+    codes = [c for c in ACCOMMODATION_CODES if c in set(chosen)]
     filters = JobFilters(
-        q=_text(q)[:200],
-        fit_hours=_bool(fit_hours),
-        max_km=km,
-        origin=origin_code,
-        accommodations=codes,
-        job_type=kind,
+        q=query.q,
+        fit_hours=query.fit_hours,
+        max_km=query.max_km,
+        origin=query.origin,
+        accommodations=codes if "accommodations" in errors else query.accommodations,
+        job_type=query.job_type,
     )
     return filters, errors
 

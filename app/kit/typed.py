@@ -28,10 +28,12 @@ class Invalid(ValueError):
 
 
 class FieldErrors(Invalid):
-    """Messages for several fields at once, raised from a model validator."""
+    """Messages for several fields at once. ``drop``: the fields ``validated_partly`` leaves
+    out when the message is about another one (a distance without the posting it is from)."""
 
-    def __init__(self, fields: Mapping[str, str]):
+    def __init__(self, fields: Mapping[str, str], drop: tuple[str, ...] = ()):
         self.fields = dict(fields)
+        self.drop = drop
         super().__init__(next(iter(self.fields.values()), INVALID))
 
 
@@ -39,9 +41,10 @@ def field_messages(
     errors: Iterable[Mapping[str, Any]],
     defaults: Mapping[str, str] | None = None,
     skip: tuple[str, ...] = (),
+    dropped: set[str] | None = None,
 ) -> dict[str, str]:
     """field name -> message, the first per field. ``skip``: leading location parts that are
-    not field names (FastAPI's "body", "query")."""
+    not field names (FastAPI's "body", "query"); ``dropped`` collects FieldErrors.drop."""
     defaults = defaults or {}
     fields: dict[str, str] = {}
     for error in errors:
@@ -49,6 +52,8 @@ def field_messages(
         name = ".".join(location) or "_form"
         cause = (error.get("ctx") or {}).get("error")
         if isinstance(cause, FieldErrors):
+            if dropped is not None:
+                dropped.update(cause.drop)
             # Named as the form names them, wherever in the model it was raised.
             for key, message in cause.fields.items():
                 fields.setdefault(key, message)
@@ -71,3 +76,23 @@ def validated(model: type[M], data: Any, **context: Any) -> M:
         return model.model_validate(data, context=context or None)
     except ValidationError as exc:
         raise ValidationFailed(fields=messages_of(exc, model)) from None
+
+
+def validated_partly(model: type[M], data: Mapping[str, Any]) -> tuple[M, dict[str, str]]:
+    """The model without the fields that are wrong, and their messages: a search with one
+    wrong filter still lists, without that filter, and says what is wrong."""
+    values, errors = dict(data), dict[str, str]()
+    for _ in range(len(values) + 1):
+        try:
+            return model.model_validate(values), errors
+        except ValidationError as exc:
+            dropped: set[str] = set()
+            found = field_messages(exc.errors(), getattr(model, "messages", None), (), dropped)
+            for name, message in found.items():
+                errors.setdefault(name, message)
+            names = (found.keys() | dropped) & values.keys()
+            if not names:
+                raise
+            for name in names:
+                del values[name]
+    raise AssertionError("unreachable: every round leaves out at least one field")
