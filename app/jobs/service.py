@@ -34,7 +34,6 @@ from app.profiles import policy as profile_policy
 from app.taxonomy.geography import distance_km, postcodes_within
 from matching.reference import (
     ACCOMMODATION_CODES,
-    postcode_info,
     search_occupations,
 )
 
