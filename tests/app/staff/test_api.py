@@ -3,6 +3,8 @@ teams of their own jobcentre, everyone else 404, and bad input 4xx."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
@@ -63,7 +65,9 @@ def test_admin_creates_lists_and_renames_a_jobcentre(
 def test_bad_jobcentre_input_is_422(
     client: TestClient, db: Session, personas: Personas, body: dict[str, object]
 ) -> None:
-    response = client.post("/api/v1/admin/jobcentres", json=body, headers=bearer(db, personas.admin))
+    response = client.post(
+        "/api/v1/admin/jobcentres", json=body, headers=bearer(db, personas.admin)
+    )
     assert response.status_code == 422
 
 
@@ -139,14 +143,21 @@ def test_teams_as_admin_create_rename_move_and_delete(
     )
     assert moved.status_code == 200 and moved.json()["team_id"] == east
     event = _audit(db, "staff.team_changed", personas.consultant.id)
-    assert event.details == {"fields": ["team_id"], "from_team_id": teams.north.id, "to_team_id": east}
+    assert event.details == {
+        "fields": ["team_id"],
+        "from_team_id": teams.north.id,
+        "to_team_id": east,
+    }
     # Another jobcentre's team is not one the consultant can be in.
     away = {"team_id": teams.elsewhere.id}
     path = f"/api/v1/admin/staff/{personas.consultant.id}/team"
     assert client.put(path, json=away, headers=auth).status_code == 422
     # A team with members is deleted only if they are moved to "no team".
-    db.add(MonthlyTarget(jobcentre_id=personas.jobcentre.id, team_id=east,
-                         month=__import__("datetime").date(2026, 12, 1), metric="hires", target=3))  # fmt: skip
+    month = date(2026, 12, 1)
+    target = MonthlyTarget(
+        jobcentre_id=personas.jobcentre.id, team_id=east, month=month, metric="hires", target=3
+    )
+    db.add(target)
     db.flush()
     assert client.delete(f"/api/v1/admin/teams/{east}", headers=auth).status_code == 409
     gone = client.delete(f"/api/v1/admin/teams/{east}?move_members=true", headers=auth)
