@@ -44,6 +44,9 @@ from app.privacy import pages as privacy_pages
 from app.profiles import api as profile_api
 from app.profiles import pages as profile_pages
 from app.settings import Settings, get_settings
+from app.staff import api as staff_api
+from app.staff import member_pages as staff_member_pages
+from app.staff import pages as staff_pages
 from app.stats import api as stats_api
 from app.stats import pages as stats_pages
 from app.stats import target_pages
@@ -119,6 +122,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         followup_pages,
         target_pages,
         stats_pages,
+        staff_pages,
+        staff_member_pages,
     ):
         app.include_router(pages.router)
     for api in (
@@ -134,6 +139,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         privacy_api,
         article_api,
         stats_api,
+        staff_api,
     ):
         app.include_router(api.router)
     return app

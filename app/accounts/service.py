@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.accounts import policy
 from app.auth import links
 from app.auth.service import set_password, user_by_email, validate_new_password
-from app.errors import Conflict, ValidationFailed
+from app.errors import Conflict, LinkInvalid, ValidationFailed
 from app.kit.emails import is_valid_email, normalise_email
 from app.kit.i18n import N_
 from app.kit.mailer import Mailer
@@ -98,22 +98,34 @@ def invite(
     )
     if company is not None:
         db.add(CompanyMember(company_id=company.id, user_id=user.id))
+    send_invitation(db, settings, mailer, inviter, user)
+    return user
+
+
+def send_invitation(
+    db: Session, settings: Settings, mailer: Mailer, inviter: User, user: User
+) -> None:
+    """The invitation e-mail: a link with which the invitee chooses a password. A new one voids
+    the ones sent before, so only the newest works."""
+    links.void_links(db, user.id, (LinkPurpose.INVITATION,))
     ttl = timedelta(days=settings.invitation_ttl_days)
     token = links.issue_link(db, user, LinkPurpose.INVITATION, ttl, created_by=inviter)
     link = f"{settings.base_url}/invitation/{token}"
     mail.send_invitation(mailer, user.email, link, settings.invitation_ttl_days)
-    return user
 
 
 def invitation_user(db: Session, token: str) -> User:
     _link, user = links.peek_link(db, token, LinkPurpose.INVITATION)
+    if user.deactivated_at is not None:
+        raise LinkInvalid()
     return user
 
 
 def accept_invitation(
     db: Session, token: str, display_name: str, password: str, confirm: str
 ) -> User:
-    links.peek_link(db, token, LinkPurpose.INVITATION)
+    # A deactivated account's invitation must not turn it back on (invitation_user refuses).
+    invitation_user(db, token)
     errors: dict[str, str] = {}
     if not display_name.strip():
         errors["display_name"] = N_("Skriv dit navn.")

@@ -104,12 +104,22 @@ _CARDS: dict[Role, list[Card]] = {
             N_("Hele jobcentrets tal, pr. team og pr. konsulent, uge for uge."),
             "/tal",
         ),
+        _card(
+            N_("Teams og medarbejdere"),
+            N_("Hvem er i hvilket team. Opret, omdøb og slet teams."),
+            "/admin/medarbejdere",
+        ),
     ],
     Role.ADMIN: [
         _card(
             N_("Tal og resultater"),
             N_("Tallene for hvert jobcenter, team og konsulent."),
             "/tal",
+        ),
+        _card(
+            N_("Jobcentre og medarbejdere"),
+            N_("Opret jobcentre, inviter konsulenter og ledere, skift rolle og team, deaktiver."),
+            "/admin/jobcentre",
         ),
         _card(N_("Inviter"), N_("Send en invitation på e-mail."), "/inviter"),
         _card(N_("Virksomheder"), N_("Alle virksomheder."), "/virksomheder"),

@@ -49,3 +49,7 @@ class User(Base):
     deleted_at: Mapped[datetime | None]
     # When the "you have not signed in for a long time" e-mail went out (retention).
     retention_warned_at: Mapped[datetime | None]
+    # Set when an admin deactivated the account (active is then False). It tells a deactivated
+    # account from one that is only invited (also inactive) and keeps an invitation from
+    # turning it back on.
+    deactivated_at: Mapped[datetime | None]

@@ -16,6 +16,7 @@ from app.errors import NotFound, ValidationFailed
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
 from app.models import User
+from app.staff import policy as staff_policy
 from app.stats import options, policy, query, report, service, tables, targets
 from app.stats.charts import bar_chart, format_value
 from app.stats.periods import local_today
@@ -82,6 +83,7 @@ def dashboard(request: Request, db: SessionDep, user: CurrentUser) -> Response:
         ctx["goal_labels"] = targets.METRICS
         ctx["query_string"] = urlencode({k: v for k, v in ctx["values"].items() if v})
     ctx["may_set_targets"] = policy.may_set_targets(user)
+    ctx["may_manage_teams"] = staff_policy.may_open_staff_admin(user)
     ctx["sections"] = [
         {
             "spec": spec,

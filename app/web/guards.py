@@ -19,6 +19,7 @@ from app.errors import CsrfFailed
 from app.kit.i18n import N_
 from app.models import FlexjobberProfile, User
 from app.profiles import policy as profile_policy
+from app.staff import policy as staff_policy
 from app.web import csrf
 from app.web.deps import AuthDep, CurrentUser, SessionDep, SettingsDep
 
@@ -90,3 +91,7 @@ CompanyUser = Annotated[User, Depends(get_company_user)]
 ConsultantUser = Annotated[User, Depends(get_consultant)]  # a consultant with a jobcentre
 StaffUser = Annotated[User, Depends(get_staff)]  # consultant or admin
 AdminUser = Annotated[User, Depends(get_admin)]
+# Staff administration (app.staff): anyone else is told nothing exists (404), as for any
+# resource they may not see.
+StaffAdminUser = Annotated[User, Depends(guarded(staff_policy.ensure_admin))]
+TeamManagerUser = Annotated[User, Depends(guarded(staff_policy.ensure_admin_or_leader))]

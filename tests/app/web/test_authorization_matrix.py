@@ -16,8 +16,10 @@ import pytest
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
 
 from tests.app.route_matrix import PERSONAS
+from tests.app.web.write_world import staff_ids
 from tests.support.personas import Personas
 from tests.support.web import login
 
@@ -36,8 +38,8 @@ GET_MATRIX, NOT_WALKED = _matrices()
 _PLACEHOLDER = re.compile(r"\{[a-z0-9_]+\}")
 
 
-def _fill(template: str, personas: Personas) -> str:
-    ids = {
+def _fill(template: str, personas: Personas, extra: dict[str, int]) -> str:
+    ids = extra | {
         "company": personas.company.id,
         "company2": personas.company2.id,
         "profile": personas.profile.id,
@@ -76,14 +78,15 @@ def test_matrix_covers_every_route(app: FastAPI) -> None:
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_every_route_for_every_persona(
-    client: TestClient, personas: Personas, persona: str
+    client: TestClient, db: Session, personas: Personas, persona: str
 ) -> None:
+    extra = staff_ids(db, personas)
     if persona != "anonymous":
         user = personas.all_users()[persona]
         assert login(client, user.email).status_code == 303
     failures = []
     for template, expected in GET_MATRIX.items():
-        path = _fill(template, personas)
+        path = _fill(template, personas, extra)
         status = client.get(path, follow_redirects=False).status_code
         if status != expected[persona]:
             failures.append(f"GET {path}: got {status}, expected {expected[persona]}")

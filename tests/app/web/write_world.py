@@ -2,7 +2,9 @@
 (profile x job), a published event of the jobcentre for everybody, an open call-back request
 by the flexjobber and an API token of the flexjobber. Placeholders {match}, {event},
 {callback}, {token_id}, {article} (published, for both audiences) with its {video}, {alert}
-(the flexjobber's job alert); {link} is a link token that does not exist."""
+(the flexjobber's job alert); {link} is a link token that does not exist. The staff
+administration's {jobcentre}, {other_jobcentre}, {team} (empty, of {jobcentre}) and {member}
+(the consultant) come from ``staff_ids``, which the GET walk uses too."""
 
 from __future__ import annotations
 
@@ -24,9 +26,22 @@ from app.models import (
     CallbackRequest,
     Event,
     JobAlert,
+    Team,
 )
 from app.settings import Settings
 from tests.support.personas import Personas
+
+
+def staff_ids(db: Session, personas: Personas) -> dict[str, int]:
+    team = Team(jobcentre_id=personas.jobcentre.id, name="Team Matrix")
+    db.add(team)
+    db.flush()
+    return {
+        "jobcentre": personas.jobcentre.id,
+        "other_jobcentre": personas.other_jobcentre.id,
+        "team": team.id,
+        "member": personas.consultant.id,
+    }
 
 
 def world_ids(db: Session, settings: Settings, personas: Personas) -> dict[str, int | str]:
@@ -94,4 +109,5 @@ def world_ids(db: Session, settings: Settings, personas: Personas) -> dict[str, 
         "video": video.id,
         "alert": alert.id,
         "link": "finder-ikke-noget-link-0000000000",
+        **staff_ids(db, personas),
     }
