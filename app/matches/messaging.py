@@ -14,7 +14,7 @@ from app.errors import ValidationFailed
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
 from app.matches.lifecycle import MatchContext, Outbox, company_users
-from app.matches.policy import Party, ensure_can_message
+from app.matches.policy import Party, company_knows, ensure_can_message
 from app.models import ConversationRead, Message, User
 from app.notifications import service as notifications
 
@@ -41,7 +41,8 @@ def send(db: Session, out: Outbox, sender: User, ctx: MatchContext, body: str) -
 
 
 def participants(db: Session, ctx: MatchContext) -> list[User]:
-    people = [*company_users(db, ctx.job)]
+    """Who is told of a message: only parties who may open the match."""
+    people = [*company_users(db, ctx.job)] if company_knows(ctx.match) else []
     flexjobber = db.get(User, ctx.profile.user_id)
     if flexjobber is not None:
         people.append(flexjobber)

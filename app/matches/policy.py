@@ -137,7 +137,9 @@ def ensure_can_act(who: Party) -> None:
 
 def ensure_can_message(who: Party, match: Match) -> None:
     ensure_can_act(who)
-    if who == Party.CONSULTANT:
+    # Every party reads the whole conversation: a consultant's note to the person in a
+    # suggestion the company cannot open yet would reach the company once it can.
+    if who == Party.CONSULTANT and company_knows(match):
         return
     if match.state not in CONVERSATION_OPEN:
         raise Forbidden(
