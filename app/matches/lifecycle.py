@@ -320,6 +320,10 @@ def end(
         raise ValidationFailed(fields={"reason": N_("Vælg en begrundelse.")})
     if ctx.match.state in (MatchState.ENDED, MatchState.DISMISSED, MatchState.EXPIRED):
         raise Conflict(N_("Matchet er allerede afsluttet."))
+    if ctx.match.state == MatchState.SUGGESTED:
+        # An ended match is the company's to open: ending a suggestion would show the company
+        # a person it was never put in touch with, and why they said no.
+        raise Conflict(N_("Et forslag kan ikke afsluttes: skjul det, eller afvis det."))
     ctx.match.ended_reason, ctx.match.ended_note = reason, note.strip()[:2000]
     ctx.match.expires_at = None
     _move(db, ctx.match, actor, "ended", MatchState.ENDED, note)

@@ -1,6 +1,7 @@
-"""A match's conversation is read by all of its parties, so nobody writes into it before every
-party may open the match: a suggestion the company does not know of (suggested, or dismissed by
-the jobcentre) has no conversation, and nobody is told of messages in a match they cannot open."""
+"""A suggestion the company does not know of (suggested, or dismissed by the jobcentre) stays
+unknown to it. A match's conversation is read by all of its parties, so nobody writes into it
+before every party may open the match, and nobody is told of messages in a match they cannot
+open; and a suggestion cannot be "ended" (that would hand it to the company, ending and all)."""
 
 from __future__ import annotations
 
@@ -66,3 +67,25 @@ def test_only_parties_who_may_open_the_match_are_told_of_a_message(
     told = {user.id for user in messaging.participants(db, ctx)}
     assert personas.company_user.id not in told
     assert personas.flexjobber.id in told
+
+
+@pytest.mark.parametrize("who", ["flexjobber", "consultant"])
+def test_a_suggestion_cannot_be_ended_into_the_companys_view(
+    db: Session, personas: Personas, browser: Browser, who: str
+) -> None:
+    match = _unknown_to_company(db, personas, MatchState.SUGGESTED)
+    actor = browser(getattr(personas, who))
+    company = browser(personas.company_user)
+
+    response = post(
+        actor, f"/match/{match.id}", {"action": "end", "reason": "health", "note": HEALTH}
+    )
+
+    assert response.status_code == 409
+    db.refresh(match)
+    assert match.state == MatchState.SUGGESTED and match.ended_reason in (None, "")
+    assert company.get(f"/match/{match.id}").status_code == 404
+    told = db.scalars(
+        select(Notification).where(Notification.user_id == personas.company_user.id)
+    ).all()
+    assert told == []
