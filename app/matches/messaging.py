@@ -1,7 +1,9 @@
 """Conversations per match: the company's users, the flexjobber and the consultant.
 
 Plain text only (rendered escaped, links made clickable by the template filter); a company and
-a flexjobber may write once both have shown interest or a consultant has recommended the match.
+a flexjobber may write once both have shown interest or a consultant has recommended the match;
+the jobcentre's consultants once the company may open the match (everyone reads the whole
+conversation); nobody after the person deleted their profile.
 """
 
 from __future__ import annotations
