@@ -15,7 +15,7 @@ from app.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
 from app.kit.mailer import Mailer
-from app.matches.policy import ACTIVE, Party, ensure_can_act, party
+from app.matches.policy import ACTIVE, DELETED_REASON, Party, ensure_can_act, party
 from app.models import (
     CompanyMember,
     FlexjobberProfile,
@@ -40,7 +40,6 @@ END_REASONS = {
     "other": N_("Andet"),
 }
 # How an ending reads: the reasons a party can choose, and the one a deletion sets.
-DELETED_REASON = "profile_deleted"  # set by app.privacy.erasure, never chosen on the form
 END_LABELS = END_REASONS | {DELETED_REASON: N_("Personen har slettet sin profil")}
 # Reasons that say something about the person's health (GDPR art. 9).
 HEALTH_END_REASONS = frozenset({"health"})
@@ -320,6 +319,10 @@ def end(
         raise ValidationFailed(fields={"reason": N_("Vælg en begrundelse.")})
     if ctx.match.state in (MatchState.ENDED, MatchState.DISMISSED, MatchState.EXPIRED):
         raise Conflict(N_("Matchet er allerede afsluttet."))
+    if ctx.match.state == MatchState.SUGGESTED:
+        # An ended match is the company's to open: ending a suggestion would show the company
+        # a person it was never put in touch with, and why they said no.
+        raise Conflict(N_("Et forslag kan ikke afsluttes: skjul det, eller afvis det."))
     ctx.match.ended_reason, ctx.match.ended_note = reason, note.strip()[:2000]
     ctx.match.expires_at = None
     _move(db, ctx.match, actor, "ended", MatchState.ENDED, note)

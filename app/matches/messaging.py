@@ -1,7 +1,9 @@
 """Conversations per match: the company's users, the flexjobber and the consultant.
 
 Plain text only (rendered escaped, links made clickable by the template filter); a company and
-a flexjobber may write once both have shown interest or a consultant has recommended the match.
+a flexjobber may write once both have shown interest or a consultant has recommended the match;
+the jobcentre's consultants once the company may open the match (everyone reads the whole
+conversation); nobody after the person deleted their profile.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from app.errors import ValidationFailed
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
 from app.matches.lifecycle import MatchContext, Outbox, company_users
-from app.matches.policy import Party, ensure_can_message
+from app.matches.policy import Party, company_knows, ensure_can_message
 from app.models import ConversationRead, Message, User
 from app.notifications import service as notifications
 
@@ -41,7 +43,8 @@ def send(db: Session, out: Outbox, sender: User, ctx: MatchContext, body: str) -
 
 
 def participants(db: Session, ctx: MatchContext) -> list[User]:
-    people = [*company_users(db, ctx.job)]
+    """Who is told of a message: only parties who may open the match."""
+    people = [*company_users(db, ctx.job)] if company_knows(ctx.match) else []
     flexjobber = db.get(User, ctx.profile.user_id)
     if flexjobber is not None:
         people.append(flexjobber)

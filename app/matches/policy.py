@@ -24,6 +24,8 @@ from app.profiles import policy as profile_policy
 from app.profiles.policy import Audience
 
 NOT_FOUND = N_("Matchet findes ikke.")
+# The ending app.privacy.erasure sets (never chosen on the form): the person is gone.
+DELETED_REASON = "profile_deleted"
 
 # States in which the flexjobber and the company may write to each other.
 CONVERSATION_OPEN = frozenset(
@@ -137,7 +139,12 @@ def ensure_can_act(who: Party) -> None:
 
 def ensure_can_message(who: Party, match: Match) -> None:
     ensure_can_act(who)
-    if who == Party.CONSULTANT:
+    if match.ended_reason == DELETED_REASON:
+        # The person and the messages were erased: nothing more is said about them.
+        raise Forbidden(N_("Personen har slettet sin profil"))
+    # Every party reads the whole conversation: a consultant's note to the person in a
+    # suggestion the company cannot open yet would reach the company once it can.
+    if who == Party.CONSULTANT and company_knows(match):
         return
     if match.state not in CONVERSATION_OPEN:
         raise Forbidden(
