@@ -40,8 +40,8 @@ def _fill(template: str, personas: Personas) -> str:
     ids = {
         "company": personas.company.id,
         "company2": personas.company2.id,
-        "profile": personas.profile.id,
-        "profile2": personas.profile2.id,
+        "profile": personas.profile.public_id,
+        "profile2": personas.profile2.public_id,
         "job": personas.job.id,
         "draft_job": personas.draft_job.id,
         "job2": personas.job2.id,
