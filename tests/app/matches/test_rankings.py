@@ -131,7 +131,11 @@ def test_consultant_board_recommends_and_dismisses(
     assert response.status_code == 422 and "Vælg en begrundelse." in response.text
     response = post(consultant, "/konsulent/match/afvis", data | {"reason": "timing"})
     assert response.status_code == 303
-    data = {"profile_id": personas.profile.public_id, "job_id": personas.job.id, "note": "Ring til dem"}
+    data = {
+        "profile_id": personas.profile.public_id,
+        "job_id": personas.job.id,
+        "note": "Ring til dem",
+    }
     assert post(consultant, "/konsulent/match/anbefal", data).status_code == 303
     # Recommending twice is a business error, shown on the board.
     response = post(consultant, "/konsulent/match/anbefal", data)
