@@ -5,14 +5,15 @@ Browsing is for companies and jobcentre staff; a flexjobber never browses other 
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Select, and_, false, literal_column, select
+from sqlalchemy import Select, false, literal_column, select
 from sqlalchemy.orm import Session
 
 from app.accounts import policy as roles
 from app.errors import Forbidden
 from app.kit.i18n import N_
 from app.models import FlexjobberProfile, User, Visibility
-from app.profiles.policy import company_jobcentres
+from app.profiles import policy as profile_policy
+from app.profiles.policy import Audience
 
 
 def may_browse_candidates(user: User) -> bool:
@@ -24,22 +25,14 @@ def ensure_may_browse_candidates(user: User) -> None:
         raise Forbidden(N_("Kandidatsøgningen er for virksomheder og jobcentre."))
 
 
-def findable(db: Session, viewer: User) -> ColumnElement[bool]:
-    """SQL: the profiles a viewer may find by browsing (never hidden ones): a company user's
-    those of the jobcentres that follow their companies, a consultant's their jobcentre's,
-    an admin's all."""
+def readable_profiles(db: Session, viewer: User) -> tuple[Audience, Select[FlexjobberProfile]]:
+    """The one select browsing builds on: the profiles this viewer may read
+    (``app.profiles.policy.readable_where``, the one rule), never hidden ones, and the
+    audience they are shown to. Staff who read nobody's profile (a leader) browse an empty
+    list."""
+    if not profile_policy.reads_profiles(viewer):
+        return Audience.COMPANY, select(FlexjobberProfile).where(false())
+    who, where = profile_policy.readable_where(db, viewer)
     # Inline literal, so PostgreSQL can match the partial listing index (visibility <> 'hidden').
     visible = FlexjobberProfile.visibility != literal_column(f"'{Visibility.HIDDEN.value}'")
-    if roles.is_admin(viewer):
-        return visible
-    if roles.is_consultant(viewer):
-        return and_(visible, FlexjobberProfile.jobcentre_id == viewer.jobcentre_id)
-    if not roles.is_company_user(viewer):
-        return false()
-    centres = company_jobcentres(db, viewer)
-    return and_(visible, FlexjobberProfile.jobcentre_id.in_(sorted(centres) or [-1]))
-
-
-def readable_profiles(db: Session, viewer: User) -> Select[FlexjobberProfile]:
-    """The one select browsing builds on: the profiles this viewer may find."""
-    return select(FlexjobberProfile).where(findable(db, viewer))
+    return who, select(FlexjobberProfile).where(visible, where)

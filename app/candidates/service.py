@@ -1,9 +1,10 @@
 """Candidate browsing: the flexjobber profiles a company (or staff) may find, cut to the viewer.
 
 Scope: company users see the non-hidden profiles of the jobcentres that follow their companies;
-consultants those of their own jobcentre; admins all non-hidden profiles. Every listed profile
-still passes app.profiles.policy.audience and leaves as a ProfileView (app.profiles.disclosure);
-health data is loaded only for the profiles whose audience may see it.
+consultants those of their own jobcentre; admins all non-hidden profiles — decided by
+app.profiles.policy.readable_where, which also names the audience every row is shown to. Every
+listed profile leaves as a ProfileView (app.profiles.disclosure); health data is loaded only
+for the profiles whose audience may see it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from dataclasses import dataclass, field
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.accounts import policy as roles
 from app.candidates import policy
 from app.companies import policy as company_policy
 from app.errors import NotFound
@@ -25,16 +25,9 @@ from app.models import (
     FlexjobberProfile,
     JobPosting,
     User,
-    Visibility,
 )
 from app.profiles.disclosure import ProfileView, views_for
-from app.profiles.policy import (
-    NOT_FOUND,
-    Audience,
-    audience,
-    company_ids_of,
-    company_jobcentres,
-)
+from app.profiles.policy import Audience, company_ids_of
 from app.taxonomy.geography import distance_km, postcodes_within
 
 PER_PAGE = 20
@@ -121,8 +114,8 @@ def _origin(db: Session, user: User, posting_id: int) -> PostingChoice:
 
 def _filtered(
     db: Session, user: User, filters: CandidateFilters, origin: PostingChoice | None
-) -> Select[FlexjobberProfile]:
-    query = policy.readable_profiles(db, user)
+) -> tuple[Audience, Select[FlexjobberProfile]]:
+    who, query = policy.readable_profiles(db, user)
     if filters.hours_min is not None:
         query = query.where(
             or_(
@@ -151,13 +144,13 @@ def _filtered(
     terms += search_terms(filters.q)
     for term in terms[:12]:
         query = query.where(FlexjobberProfile.search_text.like(like_pattern(term), escape="\\"))
-    return query
+    return who, query
 
 
 def browse(db: Session, user: User, filters: CandidateFilters) -> CandidatePage:
     policy.ensure_may_browse_candidates(user)
     origin = _origin(db, user, filters.posting_id) if filters.posting_id else None
-    query = _filtered(db, user, filters, origin)
+    who, query = _filtered(db, user, filters, origin)
     total = int(db.scalar(select(func.count()).select_from(query.subquery())) or 0)
     pages = max(1, math.ceil(total / PER_PAGE))
     page = min(max(1, filters.page), pages, MAX_PAGE)
@@ -170,7 +163,7 @@ def browse(db: Session, user: User, filters: CandidateFilters) -> CandidatePage:
     )
     candidates = [
         Candidate(view, distance_km(origin.postcode, view.postcode) if origin else None)
-        for view in _views(db, user, profiles)
+        for view in _views(db, user, who, profiles)
     ]
     return CandidatePage(
         candidates=candidates,
@@ -184,22 +177,11 @@ def browse(db: Session, user: User, filters: CandidateFilters) -> CandidatePage:
     )
 
 
-def _audience(
-    db: Session, user: User, profile: FlexjobberProfile, company_centres: set[int]
-) -> Audience:
-    """app.profiles.policy.audience without its per-profile query for company users (the same
-    rule: a company sees non-hidden profiles of its companies' jobcentres, as COMPANY)."""
-    if roles.is_company_user(user) and user.id != profile.user_id:
-        if profile.visibility == Visibility.HIDDEN or profile.jobcentre_id not in company_centres:
-            raise NotFound(NOT_FOUND)
-        return Audience.COMPANY
-    return audience(db, user, profile)
-
-
-def _views(db: Session, user: User, profiles: list[FlexjobberProfile]) -> list[ProfileView]:
+def _views(
+    db: Session, user: User, who: Audience, profiles: list[FlexjobberProfile]
+) -> list[ProfileView]:
+    """Every row of the readable select is shown to the one audience it came with."""
     if not profiles:
         return []
-    centres = company_jobcentres(db, user) if roles.is_company_user(user) else set()
-    audiences = {p.id: _audience(db, user, p, centres) for p in profiles}
-    companies = company_ids_of(db, user) if roles.is_company_user(user) else set()
-    return views_for(db, audiences, profiles, companies)
+    companies = company_ids_of(db, user) if who == Audience.COMPANY else set()
+    return views_for(db, dict.fromkeys([p.id for p in profiles], who), profiles, companies)

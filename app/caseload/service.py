@@ -22,9 +22,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from app.accounts import policy as roles
+from app.companies import policy as company_policy
 from app.kit.i18n import N_
 from app.kit.text import like_pattern, search_terms
 from app.models import Company, FlexjobberProfile, JobPosting, PostingStatus, Role, User, Visibility
+from app.profiles import policy as profile_policy
 from app.profiles.disclosure import ADMIN as ADMIN_DISCLOSURE
 
 AnySelect = Select[*tuple[Any, ...]]
@@ -38,7 +40,7 @@ KINDS = ("flexjobbers", "companies", "postings")
 @dataclass(frozen=True)
 class FlexjobberRow:
     user_id: int
-    profile_id: int | None
+    profile_id: int | None  # the profile's public id (the /profiler/{id} address)
     name: str
     email: str
     headline: str
@@ -80,13 +82,6 @@ class Caseload:
     flexjobbers: Section
     companies: Section
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def _in_jobcentre(user: User, column: Any) -> ColumnElement[bool]:
-    if roles.is_admin(user):
-        return literal(True)
-    result: ColumnElement[bool] = column == user.jobcentre_id
-    return result
 
 
 def fold_sql(column: Any) -> Any:
@@ -153,7 +148,7 @@ def _flexjobber_rows(rows: Any, contact: bool) -> list[FlexjobberRow]:
     return [
         FlexjobberRow(
             user_id=user.id,
-            profile_id=profile.id if profile else None,
+            profile_id=profile.public_id if profile else None,
             name=user.display_name,
             email=user.email if contact else "",
             headline=profile.headline if profile else "",
@@ -200,13 +195,17 @@ def _company_rows(rows: Any) -> list[CompanyRow]:
 def my_caseload(db: Session, user: User, page: int = 1, company_page: int = 1) -> Caseload:
     """The flexjobbers and companies this consultant follows (consultant_id == me), paginated."""
     roles.ensure_staff(user)
+    _who, readable = profile_policy.readable_where(db, user)
+    mine = and_(readable, FlexjobberProfile.consultant_id == user.id)
     people = (
         _flexjobber_query()
-        .where(FlexjobberProfile.consultant_id == user.id)
+        .where(mine)
         .order_by(FlexjobberProfile.updated_at.desc(), FlexjobberProfile.id.desc())
     )
     companies = (
-        _company_query().where(Company.consultant_id == user.id).order_by(Company.name, Company.id)
+        _company_query()
+        .where(company_policy.manageable(user), Company.consultant_id == user.id)
+        .order_by(Company.name, Company.id)
     )
     return Caseload(
         flexjobbers=_section(
@@ -217,9 +216,7 @@ def my_caseload(db: Session, user: User, page: int = 1, company_page: int = 1) -
             page,
             PER_PAGE,
             # Every profile has its user: counting the profiles alone is the same number.
-            select(func.count())
-            .select_from(FlexjobberProfile)
-            .where(FlexjobberProfile.consultant_id == user.id),
+            select(func.count()).select_from(FlexjobberProfile).where(mine),
         ),
         companies=_section(db, user, "companies", companies, company_page, PER_PAGE),
         counts=jobcentre_counts(db, user),
@@ -234,12 +231,10 @@ def jobcentre_counts(db: Session, user: User) -> dict[str, int]:
         "flexjobbers": count(
             select(func.count())
             .select_from(User)
-            .where(roles.users_with(Role.FLEXJOBBER), _in_jobcentre(user, User.jobcentre_id))
+            .where(roles.users_with(Role.FLEXJOBBER), profile_policy.readable_accounts(user))
         ),
         "companies": count(
-            select(func.count())
-            .select_from(Company)
-            .where(_in_jobcentre(user, Company.jobcentre_id))
+            select(func.count()).select_from(Company).where(company_policy.manageable(user))
         ),
         "published": count(
             select(func.count())
@@ -247,7 +242,7 @@ def jobcentre_counts(db: Session, user: User) -> dict[str, int]:
             .join(Company, Company.id == JobPosting.company_id)
             .where(
                 JobPosting.status == PostingStatus.PUBLISHED,
-                _in_jobcentre(user, Company.jobcentre_id),
+                company_policy.manageable(user),
             )
         ),
     }
@@ -265,15 +260,15 @@ def _page(
     return list(rows), total, page, pages
 
 
-def _flexjobbers_in_scope(user: User, q: str) -> AnySelect:
-    # Both the person's and (if any) the profile's jobcentre must be the consultant's.
+def _flexjobbers_in_scope(db: Session, user: User, q: str) -> AnySelect:
+    # Both the person's account and (if any) the profile must be readable by the viewer
+    # (app.profiles.policy decides both).
+    _who, readable = profile_policy.readable_where(db, user)
+    accounts = profile_policy.readable_accounts(user)
     query = _flexjobber_query().where(
-        _in_jobcentre(user, User.jobcentre_id),
+        accounts,
         User.deleted_at.is_(None),  # a deleted person is gone from the jobcentre's lists
-        or_(
-            FlexjobberProfile.id.is_(None),
-            _in_jobcentre(user, FlexjobberProfile.jobcentre_id),
-        ),
+        or_(FlexjobberProfile.id.is_(None), readable),
     )
     for term in search_terms(q):
         # Per table, so that each side can use its own trigram indexes on PostgreSQL.
@@ -282,14 +277,14 @@ def _flexjobbers_in_scope(user: User, q: str) -> AnySelect:
         # jobcentre's rows of the trigram matches instead of every match in the country.
         by_user = select(User.id).where(
             roles.users_with(Role.FLEXJOBBER),
-            _in_jobcentre(user, User.jobcentre_id),
+            accounts,
             or_(
                 fold_sql(User.display_name).like(pattern, escape="\\"),
                 func.lower(User.email).like(pattern, escape="\\"),
             ),
         )
         by_profile = select(FlexjobberProfile.user_id).where(
-            _in_jobcentre(user, FlexjobberProfile.jobcentre_id),
+            readable,
             FlexjobberProfile.search_text.like(pattern, escape="\\"),
         )
         query = query.where(User.id.in_(union(by_user, by_profile)))
@@ -297,7 +292,7 @@ def _flexjobbers_in_scope(user: User, q: str) -> AnySelect:
 
 
 def _companies_in_scope(user: User, q: str) -> AnySelect:
-    query = _company_query().where(_in_jobcentre(user, Company.jobcentre_id))
+    query = _company_query().where(company_policy.manageable(user))
     if search_terms(q):
         query = query.where(_each_term_in_one_of(q, fold_sql(Company.name), Company.cvr))
     return query.order_by(Company.name, Company.id)
@@ -309,7 +304,7 @@ def _postings_in_scope(user: User, q: str) -> AnySelect:
             JobPosting.id, JobPosting.title, Company.name, JobPosting.status, JobPosting.postcode
         )
         .join(Company, Company.id == JobPosting.company_id)
-        .where(_in_jobcentre(user, Company.jobcentre_id))
+        .where(company_policy.manageable(user))
     )
     if search_terms(q):
         # The search text holds the folded title, description, tasks, skills and company name.
@@ -366,12 +361,12 @@ def _section(
 def jobcentre_list(db: Session, user: User, kind: str, page: int = 1) -> Section:
     """Everything of one kind in the consultant's jobcentre, paginated."""
     roles.ensure_staff(user)
-    return _section(db, user, kind, _query_for(user, kind, ""), page, PER_PAGE)
+    return _section(db, user, kind, _query_for(db, user, kind, ""), page, PER_PAGE)
 
 
-def _query_for(user: User, kind: str, q: str) -> AnySelect:
+def _query_for(db: Session, user: User, kind: str, q: str) -> AnySelect:
     if kind == "flexjobbers":
-        return _flexjobbers_in_scope(user, q)
+        return _flexjobbers_in_scope(db, user, q)
     if kind == "companies":
         return _companies_in_scope(user, q)
     return _postings_in_scope(user, q)
@@ -386,8 +381,9 @@ def search(db: Session, user: User, q: str, kind: str = "", page: int = 1) -> li
         return []
     people = "flexjobbers"
     if kind in KINDS:
-        query = _query_for(user, kind, q)
+        query = _query_for(db, user, kind, q)
         return [_section(db, user, kind, query, page, PER_PAGE, by_ids=kind == people)]
     return [
-        _section(db, user, k, _query_for(user, k, q), 1, PREVIEW, by_ids=k == people) for k in KINDS
+        _section(db, user, k, _query_for(db, user, k, q), 1, PREVIEW, by_ids=k == people)
+        for k in KINDS
     ]

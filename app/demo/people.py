@@ -19,6 +19,7 @@ from app.demo import people_data as pd
 from app.demo.accounts_data import COMPANIES
 from app.kit.clock import utcnow
 from app.kit.text import fold
+from app.kit.tokens import random_public_id
 from app.models import (
     AccommodationNeeds,
     FlexjobberProfile,
@@ -268,15 +269,23 @@ def load_people(
             new_users.append(user)
     db.add_all(new_users)
     db.flush()
+    # Public ids are random (app.kit.tokens); drawn here against those in use, so that a
+    # (vanishingly rare) repeat cannot stop the demo load.
+    taken = set(db.scalars(select(FlexjobberProfile.public_id)))
     for position, spec in enumerate(specs):
         user = users[spec.email]
         if user.id in with_profile:
             continue
         staff: list[int | None] = list(consultants.get(spec.kommune_code, [])) or [None]
+        public_id = random_public_id()
+        while public_id in taken:
+            public_id = random_public_id()
+        taken.add(public_id)
         profile = FlexjobberProfile(
             user_id=user.id,
             jobcentre_id=jobcentres[spec.kommune_code],
             consultant_id=staff[position % len(staff)],
+            public_id=public_id,
             **spec.fields,
         )
         profile.search_text = profile_search_text(profile)

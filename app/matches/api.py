@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.kit.limits import MAX_ID
 from app.matches import consent as consents
-from app.matches import lifecycle, messaging, ranking, service, suggestions
+from app.matches import lifecycle, messaging, ranking, read_model, service, suggestions
 from app.matches.display import shown_band, shown_label
 from app.matches.forms import action_input
 from app.matches.lifecycle import MatchContext, Outbox
@@ -19,7 +19,6 @@ from app.matches.policy import (
     company_knows,
     ensure_can_act,
     ensure_has_profile,
-    may_message,
 )
 from app.matches.schemas import (
     CandidateList,
@@ -40,7 +39,7 @@ from app.matches.schemas import (
     TimelineOut,
 )
 from app.matchmaking.engine import MatchEngine
-from app.models import Company, User
+from app.models import User
 from app.web.deps import CurrentUser, MailerDep, SessionDep, SettingsDep
 from app.web.guards import FlexjobberUser
 from app.web.i18n import gettext_for, language_of
@@ -139,7 +138,7 @@ def job_candidates(
         match = visible.get(item.profile.id)
         out.append(
             CandidateOut(
-                profile_id=item.profile.id,
+                profile_id=item.profile.public_id,
                 name=item.name,
                 is_pseudonym=item.is_pseudonym,
                 headline=item.profile.headline,
@@ -167,25 +166,23 @@ def company_interest(
 
 
 def _match_out(db: Session, ctx: MatchContext) -> MatchOut:
-    company = db.get(Company, ctx.job.company_id)
-    assert company is not None
-    m = ctx.match
-    person = service.person_for(db, ctx)
-    ending = service.ending_for(db, ctx)
+    """The JSON mapping of the one read model (the match page maps the same)."""
+    view = read_model.match_view(db, ctx)
+    m = view.match
     return MatchOut(
         id=m.id,
         state=m.state.value,
-        party=ctx.party.value,
+        party=view.party.value,
         job=MatchJobOut(
-            id=ctx.job.id,
-            title=ctx.job.title,
-            company_id=company.id,
-            company_name=company.name,
-            status=ctx.job.status.value,
+            id=view.job.id,
+            title=view.job.title,
+            company_id=view.company.id,
+            company_name=view.company.name,
+            status=view.job.status.value,
         ),
-        person=PersonOut(**vars(person)),
-        allowed_actions=service.actions_for(ctx),
-        may_message=may_message(ctx.party, m),
+        person=PersonOut(**vars(view.person)),
+        allowed_actions=view.actions,
+        may_message=view.may_message,
         expires_at=m.expires_at,
         recommendation_note=m.recommendation_note,
         flexjobber_interest_at=m.flexjobber_interest_at,
@@ -199,13 +196,13 @@ def _match_out(db: Session, ctx: MatchContext) -> MatchOut:
         trial_hours=m.trial_hours,
         hired_hours=m.hired_hours,
         hired_start=m.hired_start,
-        ended_reason=ending.reason,
-        ended_note=ending.note,
+        ended_reason=view.ending.reason,
+        ended_note=view.ending.note,
         timeline=[
             TimelineOut(
                 when=e.when, who=e.who, kind=e.kind, from_state=e.from_state, to_state=e.to_state
             )
-            for e in service.timeline_for(db, ctx)
+            for e in view.timeline
         ],
     )
 

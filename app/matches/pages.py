@@ -18,7 +18,7 @@ from app.income.teaser import teaser_context
 from app.kit import parse
 from app.kit.i18n import N_
 from app.matches import consent as consents
-from app.matches import lifecycle, messaging, ranking, service, suggestions
+from app.matches import lifecycle, messaging, ranking, read_model, service, suggestions
 from app.matches.forms import (
     action_from_form,
     back_to,
@@ -28,7 +28,7 @@ from app.matches.forms import (
     with_done,
 )
 from app.matches.lifecycle import MatchContext, Outbox
-from app.matches.policy import Party, company_knows, ensure_has_profile, may_message
+from app.matches.policy import Party, company_knows, ensure_has_profile
 from app.matchmaking.engine import MatchEngine
 from app.models import Company, PostingStatus, User, Visibility
 from app.notifications import service as notifications
@@ -394,21 +394,21 @@ def _detail(
     values: dict[str, str] | None = None,
     status: int = 200,
 ) -> Response:
-    company = db.get(Company, ctx.job.company_id)
+    view = read_model.match_view(db, ctx)
     given = service.company_consent(db, ctx) if ctx.party == Party.FLEXJOBBER else None
     page = (
         _labels(request)
         | {
-            "match": ctx.match,
-            "job": ctx.job,
-            "company": company,
-            "party": ctx.party.value,
-            "person": service.person_for(db, ctx),
-            "actions": service.actions_for(ctx),
-            "timeline": service.timeline_for(db, ctx),
-            "ending": service.ending_for(db, ctx),
+            "match": view.match,
+            "job": view.job,
+            "company": view.company,
+            "party": view.party.value,
+            "person": view.person,
+            "actions": view.actions,
+            "timeline": view.timeline,
+            "ending": view.ending,
             "conversation": service.conversation_for(db, user, ctx),
-            "may_message": may_message(ctx.party, ctx.match),
+            "may_message": view.may_message,
             # The consent panel: for the flexjobber, once the company has asked.
             "consent_panel": ctx.party == Party.FLEXJOBBER and ctx.match.company_interest_at,
             "consent": given,

@@ -21,7 +21,6 @@ from app.models import (
     User,
 )
 from app.profiles import policy as profile_policy
-from app.profiles.policy import Audience
 
 NOT_FOUND = N_("Matchet findes ikke.")
 # The ending app.privacy.erasure sets (never chosen on the form): the person is gone.
@@ -179,16 +178,6 @@ def candidates_party(db: Session, user: User, job: JobPosting, company_jobcentre
     if user.role == Role.ADMIN:
         return Party.ADMIN
     raise NotFound(N_("Jobopslaget findes ikke."))
-
-
-def candidates_audience(viewer: User) -> Audience:
-    """How a posting's ranked people are disclosed to a viewer ``candidates_party`` let in:
-    the jobcentre's consultants fully, admins as admins, the company as a company."""
-    if roles.is_consultant(viewer):
-        return Audience.CONSULTANT
-    if roles.is_admin(viewer):
-        return Audience.ADMIN
-    return Audience.COMPANY
 
 
 def allowed_actions(who: Party, match: Match, job_published: bool = True) -> list[str]:

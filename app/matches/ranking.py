@@ -13,8 +13,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.jobs.policy import readable_postings
 from app.kit.text import fold
-from app.matches.policy import candidates_audience
 from app.matchmaking.engine import MatchEngine
 from app.models import (
     Company,
@@ -22,7 +22,6 @@ from app.models import (
     JobPosting,
     Match,
     MatchState,
-    PostingStatus,
     User,
     Visibility,
 )
@@ -103,15 +102,13 @@ def jobs_for_flexjobber(
     ranked = engine.index.top_jobs(str(profile.id), k=k + 20, filters=filters)
     ranked = [r for r in ranked if fold(engine.index.job_records[r.id].title) not in lesson.titles]
     ranked = ranked[:k]
-    jobs = _load_jobs(db, [int(r.id) for r in ranked])
+    jobs = _load_jobs(db, user, [int(r.id) for r in ranked])
     items = []
     for r in ranked:
         loaded = jobs.get(int(r.id))
         if loaded is None:
-            continue
+            continue  # e.g. closed since the index last synced: not readable any more
         job, company = loaded
-        if job.status != PostingStatus.PUBLISHED:
-            continue  # closed since the index last synced
         published = job.published_at or job.updated_at
         items.append(
             JobItem(
@@ -161,14 +158,12 @@ def _learn_from_hidden(db: Session, profile: FlexjobberProfile, hidden: list[Mat
     return Lesson(within_km=within, titles=frozenset(titles))
 
 
-def _load_jobs(db: Session, ids: list[int]) -> dict[int, tuple[JobPosting, Company]]:
+def _load_jobs(db: Session, viewer: User, ids: list[int]) -> dict[int, tuple[JobPosting, Company]]:
+    """The ranked postings the viewer may read (app.jobs.policy.readable_postings, the one
+    rule; the database has the last word over the index), in one query."""
     if not ids:
         return {}
-    rows = db.execute(
-        select(JobPosting, Company)
-        .join(Company, Company.id == JobPosting.company_id)
-        .where(JobPosting.id.in_(ids))
-    )
+    rows = db.execute(readable_postings(db, viewer).where(JobPosting.id.in_(ids)))
     return {job.id: (job, company) for job, company in rows}
 
 
@@ -180,7 +175,9 @@ def candidates_for_job(
     assert company is not None
     if str(job.id) not in engine.index.job_records:
         return None
-    who = candidates_audience(viewer)
+    # Who may be listed and how they are shown: the one rule of app.profiles.policy (the
+    # index's candidate set below is only its fast pre-selection).
+    who, readable = profile_policy.readable_where(db, viewer)
     staff = who == Audience.CONSULTANT
     allowed = engine.findable_profiles_in({company.jobcentre_id})
     if staff:
@@ -190,14 +187,15 @@ def candidates_for_job(
 
     def may_show(ids: list[str]) -> set[str]:
         # The ranked people are loaded and decided once (one query each), here, and the items
-        # below build on both.
+        # below build on both. The database has the last word: someone hidden since the index
+        # last synced is not readable any more, so not loaded.
         wanted = [int(pid) for pid in ids]  # the index speaks strings, the database integers
         profiles.update(
             (p.id, (p, u))
             for p, u in db.execute(
                 select(FlexjobberProfile, User)
                 .join(User, User.id == FlexjobberProfile.user_id)
-                .where(FlexjobberProfile.id.in_(wanted))
+                .where(FlexjobberProfile.id.in_(wanted), readable)
             )
         )
         rows = [p for p, _u in profiles.values()]
@@ -227,8 +225,6 @@ def candidates_for_job(
         if loaded is None or int(r.id) not in decided:
             continue
         profile, person = loaded
-        if not staff and profile.visibility == Visibility.HIDDEN:
-            continue  # hidden since the index last synced: the database has the last word
         d = decided[profile.id]
         items.append(
             CandidateItem(
@@ -248,11 +244,13 @@ def consultant_board(
     db: Session, engine: MatchEngine, consultant: User, lang: str, per_profile: int = 3
 ) -> list[BoardItem]:
     """Strong suggested pairs for the consultant's caseload that nobody has acted on yet."""
+    _who, readable = profile_policy.readable_where(db, consultant)
     profiles = list(
         db.execute(
             select(FlexjobberProfile, User)
             .join(User, User.id == FlexjobberProfile.user_id)
             .where(
+                readable,
                 FlexjobberProfile.consultant_id == consultant.id,
                 # hidden profiles cannot be recommended to companies, so they are not suggested
                 FlexjobberProfile.visibility != Visibility.HIDDEN,
@@ -283,7 +281,7 @@ def consultant_board(
         )
         fresh = [r for r in ranked if (profile.id, int(r.id)) not in acted][:per_profile]
         board += [(profile, person, r) for r in fresh]
-    loaded = _load_jobs(db, [int(r.id) for _, _, r in board])
+    loaded = _load_jobs(db, consultant, [int(r.id) for _, _, r in board])
     items = [
         BoardItem(profile, person, *loaded[int(r.id)], r.score, r.reasons_text(lang))
         for profile, person, r in board

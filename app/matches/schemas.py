@@ -38,7 +38,7 @@ class JobMatchList(BaseModel):
 
 
 class CandidateOut(BaseModel):
-    profile_id: int
+    profile_id: int = Field(description="The profile's public id (changes when it turns anonymous)")
     name: str = Field(description="The name, or the pseudonym when the person is anonymous")
     is_pseudonym: bool
     headline: str
@@ -57,7 +57,7 @@ class CandidateList(BaseModel):
 
 
 class PersonOut(BaseModel):
-    profile_id: int
+    profile_id: int = Field(description="The profile's public id (changes when it turns anonymous)")
     name: str
     is_pseudonym: bool
     email: str | None = None

@@ -36,6 +36,7 @@ from app.models import (
     Visibility,
 )
 from app.privacy import access_log
+from app.profiles import policy as profile_policy
 from app.profiles.disclosure import Disclosure, decide
 from app.profiles.policy import Audience
 
@@ -50,7 +51,7 @@ PROFILE_NOT_FOUND = N_("Profilen findes ikke.")
 class PersonView:
     """The flexjobber as the reading party may see them; None/False means "not disclosed"."""
 
-    profile_id: int
+    profile_id: int  # the public id (app.profiles.policy.by_public_id)
     name: str
     is_pseudonym: bool
     email: str | None
@@ -92,18 +93,20 @@ def identity_visible(db: Session, ctx: MatchContext) -> bool:
     return disclosure(db, ctx).identity
 
 
-def person_for(db: Session, ctx: MatchContext) -> PersonView:
+def person_for(db: Session, ctx: MatchContext, decided: Disclosure | None = None) -> PersonView:
+    """The person as this party may see them (``decided``: the party's disclosure, when the
+    caller has it already — app.matches.read_model decides once for the whole view)."""
     owner = db.get(User, ctx.profile.user_id)
     assert owner is not None
     profile = ctx.profile
-    d = disclosure(db, ctx)
+    d = decided or disclosure(db, ctx)
     if profile.deleted_at is not None:
         return PersonView(
-            profile.id, "", True, None, "", [], [], None, None, None, False, deleted=True
+            profile.public_id, "", True, None, "", [], [], None, None, None, False, deleted=True
         )
     needs = db.get(AccommodationNeeds, profile.id) if d.needs else None
     return PersonView(
-        profile_id=profile.id,
+        profile_id=profile.public_id,
         name=owner.display_name if d.identity else profile.pseudonym,
         is_pseudonym=not d.identity,
         email=owner.email if d.contact else None,
@@ -129,10 +132,10 @@ def _health_ending_hidden(ctx: MatchContext, d: Disclosure) -> bool:
     return ctx.match.ended_reason in lifecycle.HEALTH_END_REASONS and not d.health_reasons
 
 
-def ending_for(db: Session, ctx: MatchContext) -> Ending:
+def ending_for(db: Session, ctx: MatchContext, decided: Disclosure | None = None) -> Ending:
     """Why the match ended, as this party may read it: a health reason (and the note that
     came with it) reaches a company only with the accommodations consent — else "Andet"."""
-    if _health_ending_hidden(ctx, disclosure(db, ctx)):
+    if _health_ending_hidden(ctx, decided or disclosure(db, ctx)):
         return Ending("other", "")
     return Ending(ctx.match.ended_reason, ctx.match.ended_note)
 
@@ -184,8 +187,10 @@ class TimelineEntry:
     note: str
 
 
-def timeline_for(db: Session, ctx: MatchContext) -> list[TimelineEntry]:
-    d = disclosure(db, ctx)
+def timeline_for(
+    db: Session, ctx: MatchContext, decided: Disclosure | None = None
+) -> list[TimelineEntry]:
+    d = decided or disclosure(db, ctx)
     anonymous = not d.identity
     hide_end_note = _health_ending_hidden(ctx, d)
     names: dict[int, str] = {}
@@ -469,25 +474,26 @@ def posting_for_candidates(db: Session, user: User, job_id: int) -> tuple[JobPos
     return job, candidates_party(db, user, job, company.jobcentre_id)
 
 
-def _findable_for(db: Session, job: JobPosting, profile_id: int, who: Party) -> FlexjobberProfile:
-    profile = db.get(FlexjobberProfile, profile_id)
+def _findable_for(db: Session, job: JobPosting, public_id: int, who: Party) -> FlexjobberProfile:
+    profile = profile_policy.by_public_id(db, public_id)
     company = db.get(Company, job.company_id)
     assert company is not None
-    if profile is None or profile.jobcentre_id != company.jobcentre_id:
+    if profile.jobcentre_id != company.jobcentre_id:
         raise NotFound(PROFILE_NOT_FOUND)
     if who == Party.COMPANY and profile.visibility == Visibility.HIDDEN:
         raise NotFound(PROFILE_NOT_FOUND)
     return profile
 
 
-def company_interest(db: Session, out: Outbox, user: User, job_id: int, profile_id: int) -> Match:
-    """ "Vi vil gerne tale med dig" from a posting's candidate list."""
+def company_interest(db: Session, out: Outbox, user: User, job_id: int, public_id: int) -> Match:
+    """ "Vi vil gerne tale med dig" from a posting's candidate list (the profile by its public
+    id)."""
     job, who = posting_for_candidates(db, user, job_id)
     if who != Party.COMPANY:
         raise Forbidden()
     if job.status != PostingStatus.PUBLISHED:
         raise NotFound(JOB_NOT_FOUND)
-    profile = _findable_for(db, job, profile_id, who)
+    profile = _findable_for(db, job, public_id, who)
     match = lifecycle.get_or_create(db, profile, job)
     lifecycle.express_interest(
         db, out, user, MatchContext(match, profile, job, Party.COMPANY), side=Party.COMPANY
@@ -508,12 +514,12 @@ def company_matches(db: Session, user: User, job_id: int) -> list[MatchRow]:
 # ---------------------------------------------------------------- the consultant's side
 
 
-def board_context(db: Session, user: User, profile_id: int, job_id: int) -> MatchContext:
-    """A consultant's pair from the board: the person in their jobcentre, the job published in
-    it. The match row is created only after the checks."""
+def board_context(db: Session, user: User, public_id: int, job_id: int) -> MatchContext:
+    """A consultant's pair from the board: the person (by public id) in their jobcentre, the
+    job published in it. The match row is created only after the checks."""
     roles.ensure_consultant(user)
-    profile = db.get(FlexjobberProfile, profile_id)
-    if profile is None or profile.jobcentre_id != user.jobcentre_id:
+    profile = profile_policy.by_public_id(db, public_id)
+    if profile.jobcentre_id != user.jobcentre_id:
         raise NotFound(PROFILE_NOT_FOUND)
     job, _company = _job_for_flexjobber(db, profile, job_id)
     match = lifecycle.get_or_create(db, profile, job)

@@ -8,6 +8,7 @@ from sqlalchemy import JSON, Enum, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.kit.clock import utcnow
+from app.kit.tokens import random_public_id
 from app.models.base import Base
 
 
@@ -46,6 +47,13 @@ class FlexjobberProfile(Base):
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
     pseudonym: Mapped[str] = mapped_column(String(40), unique=True)
+    # The profile's address wherever it is named outside the person's own pages (company and
+    # consultant URLs, JSON, forms); the database id never leaves the server. Random (see
+    # app.kit.tokens.random_public_id) and renewed with the pseudonym when a named person turns
+    # anonymous, so the anonymous profile cannot be tied to the one a company saw by name.
+    # Resolved only by app.profiles.policy.by_public_id. The service draws it with a check for
+    # collisions (app.profiles.service.new_public_id); the default serves rows made directly.
+    public_id: Mapped[int] = mapped_column(unique=True, default=random_public_id)
     headline: Mapped[str] = mapped_column(String(200), default="")
     about: Mapped[str] = mapped_column(Text, default="")
     # [{"label": "Kontorassistent", "uri": "http://data.europa.eu/esco/occupation/..." | None}]

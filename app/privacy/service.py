@@ -94,12 +94,11 @@ def delete_by_link(db: Session, settings: Settings, token: str) -> None:
 
 
 def delete_on_behalf(
-    db: Session, settings: Settings, consultant: User, profile_id: int, confirmed: bool
+    db: Session, settings: Settings, consultant: User, public_id: int, confirmed: bool
 ) -> None:
-    """A consultant carries out a citizen's deletion request (recorded as on their behalf)."""
-    profile = db.get(FlexjobberProfile, profile_id)
-    if profile is None:
-        raise NotFound(profile_policy.NOT_FOUND)
+    """A consultant carries out a citizen's deletion request (recorded as on their behalf);
+    the profile by its public id."""
+    profile = profile_policy.by_public_id(db, public_id)
     if profile_policy.audience(db, consultant, profile) != Audience.CONSULTANT:
         raise Forbidden()
     if not confirmed:

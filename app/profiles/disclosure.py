@@ -155,7 +155,7 @@ def _education(entries: list[dict[str, Any]], d: Disclosure) -> list[dict[str, A
 
 @dataclass(frozen=True)
 class ProfileView:
-    id: int
+    id: int  # the profile's public id, the one address of it outside the person's own pages
     audience: str
     name: str  # the person's name, or their pseudonym for anonymous profiles seen by companies
     is_pseudonym: bool
@@ -194,7 +194,8 @@ def build_view(
 ) -> ProfileView:
     d = disclosure
     return ProfileView(
-        id=profile.id,
+        # The public id (app.kit.tokens): the database id never leaves the server.
+        id=profile.public_id,
         audience=who.value,
         name=owner.display_name if d.identity else profile.pseudonym,
         is_pseudonym=not d.identity,

@@ -2,7 +2,7 @@
 citizen's behalf, profile views, CV download, and creating a citizen with a consultant.
 
 Each step has ONE implementation (``StepPage``); it is mounted twice: under ``/profil/<step>``
-for the person and under ``/profiler/{profile_id}/rediger/<step>`` for their consultant.
+for the person and under ``/profiler/{profile_id}/rediger/<step>`` (the public id) for their consultant.
 """
 
 from __future__ import annotations
@@ -309,11 +309,11 @@ def _labels(lang: str) -> dict[str, Any]:
 
 
 def _base(profile: FlexjobberProfile, on_behalf: bool) -> str:
-    return f"/profiler/{profile.id}" if on_behalf else "/profil"
+    return f"/profiler/{profile.public_id}" if on_behalf else "/profil"
 
 
 def _edit_base(profile: FlexjobberProfile, on_behalf: bool) -> str:
-    return f"/profiler/{profile.id}/rediger" if on_behalf else "/profil"
+    return f"/profiler/{profile.public_id}/rediger" if on_behalf else "/profil"
 
 
 def _render_step(
@@ -517,7 +517,7 @@ def invite_citizen(
 ) -> Response:
     profile = service.profile_for_editor(db, user, profile_id)
     service.invite_existing(db, settings, mailer, user, service.owner_of(db, profile))
-    return RedirectResponse(f"/profiler/{profile.id}?inviteret=1", status_code=303)
+    return RedirectResponse(f"/profiler/{profile.public_id}?inviteret=1", status_code=303)
 
 
 @router.get("/konsulent/borgere/ny")
@@ -543,7 +543,7 @@ def new_citizen(
             errors["email"] = exc.message
         ctx = {"errors": errors, "values": {"display_name": display_name, "email": email}}
         return render(request, "profiles/new_citizen.html", ctx, status_code=422)
-    return RedirectResponse(f"/profiler/{profile.id}?oprettet=1", status_code=303)
+    return RedirectResponse(f"/profiler/{profile.public_id}?oprettet=1", status_code=303)
 
 
 for _step in STEPS:

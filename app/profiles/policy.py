@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, and_, false, select, true
 from sqlalchemy.orm import Session
 
 from app.accounts import policy as roles
@@ -53,6 +53,17 @@ def own_profile(db: Session, user: User) -> FlexjobberProfile | None:
     return db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.user_id == user.id))
 
 
+def by_public_id(db: Session, public_id: int) -> FlexjobberProfile:
+    """The one place a profile id from outside (a URL, a form field, a JSON body) becomes a
+    profile. Ids from outside are public ids, never the database id; an old public id (the
+    person turned anonymous since) and a tombstone are NotFound to everyone. Who may see the
+    profile is still ``audience``'s decision."""
+    profile = db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.public_id == public_id))
+    if profile is None or profile.deleted_at is not None:
+        raise NotFound(NOT_FOUND)
+    return profile
+
+
 def audience(db: Session, viewer: User, profile: FlexjobberProfile) -> Audience:
     """The audience the viewer belongs to for this profile, or NotFound."""
     if profile.deleted_at is not None:  # a tombstone: nobody views it as a profile any more
@@ -72,24 +83,52 @@ def audience(db: Session, viewer: User, profile: FlexjobberProfile) -> Audience:
     raise NotFound(NOT_FOUND)
 
 
-def readable_profiles(db: Session, viewer: User) -> tuple[Audience, Select[FlexjobberProfile]]:
-    """The one select profile search builds on, and the audience its rows are shown to:
-    consultants every profile of their jobcentre (hidden too), admins all, company users the
-    anonymous and named profiles of the jobcentres that follow their companies. 403 for
-    flexjobbers (they do not search other people)."""
-    alive = FlexjobberProfile.deleted_at.is_(None)  # a deleted profile is a tombstone
+def reads_profiles(viewer: User) -> bool:
+    """Whether ``readable_where`` has any profiles for this viewer (else it is 403)."""
+    return roles.is_consultant(viewer) or roles.is_admin(viewer) or roles.is_company_user(viewer)
+
+
+def readable_where(db: Session, viewer: User) -> tuple[Audience, ColumnElement[bool]]:
+    """The one decision which profiles a viewer may read, as SQL, and the audience its rows
+    are shown to: consultants every profile of their jobcentre (hidden too), admins all,
+    company users the anonymous and named profiles of the jobcentres that follow their
+    companies. A deleted profile is a tombstone nobody reads. 403 for anyone else (a
+    flexjobber reads no other people). Search, browsing, the caseload and the rankings build
+    on it (``readable_profiles`` is the plain select); the SQL twin of ``audience``."""
+    alive = FlexjobberProfile.deleted_at.is_(None)
     if roles.is_consultant(viewer):
-        mine = FlexjobberProfile.jobcentre_id == viewer.jobcentre_id
-        return Audience.CONSULTANT, select(FlexjobberProfile).where(mine, alive)
-    if roles.is_admin(viewer):
-        return Audience.ADMIN, select(FlexjobberProfile).where(alive)
-    if roles.is_company_user(viewer):
-        query = select(FlexjobberProfile).where(
-            FlexjobberProfile.jobcentre_id.in_(company_jobcentres(db, viewer)),
-            FlexjobberProfile.visibility.in_([Visibility.ANONYMOUS, Visibility.NAMED]),
+        return Audience.CONSULTANT, and_(
+            FlexjobberProfile.jobcentre_id == viewer.jobcentre_id, alive
         )
-        return Audience.COMPANY, query
+    if roles.is_admin(viewer):
+        return Audience.ADMIN, alive
+    if roles.is_company_user(viewer):
+        # One small query, as before: the lists' plans are those they were measured with.
+        centres = sorted(company_jobcentres(db, viewer)) or [-1]
+        return Audience.COMPANY, and_(
+            FlexjobberProfile.jobcentre_id.in_(centres),
+            FlexjobberProfile.visibility.in_([Visibility.ANONYMOUS, Visibility.NAMED]),
+            alive,
+        )
     raise Forbidden()
+
+
+def readable_accounts(viewer: User) -> ColumnElement[bool]:
+    """SQL over User, for the caseload: the flexjobbers' accounts (with a profile or not yet)
+    staff may read — the account side of ``readable_where``: consultants their jobcentre's,
+    admins all, anybody else none."""
+    if roles.is_consultant(viewer):
+        return User.jobcentre_id == viewer.jobcentre_id
+    if roles.is_admin(viewer):
+        return true()
+    return false()
+
+
+def readable_profiles(db: Session, viewer: User) -> tuple[Audience, Select[FlexjobberProfile]]:
+    """The one select profile search builds on, and the audience its rows are shown to (the
+    rule is ``readable_where``)."""
+    who, where = readable_where(db, viewer)
+    return who, select(FlexjobberProfile).where(where)
 
 
 def ensure_can_edit(db: Session, editor: User, profile: FlexjobberProfile) -> Audience:

@@ -53,7 +53,7 @@ class EducationOut(BaseModel):
 class ProfileOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: int = Field(description="The profile's public id; a new one when it turns anonymous")
     audience: Literal["owner", "consultant", "admin", "company"]
     name: str = Field(description="The person's name, or the pseudonym when anonymous to you")
     is_pseudonym: bool

@@ -28,6 +28,7 @@ from app.kit.clock import utcnow
 from app.kit.i18n import N_
 from app.kit.mailer import Mailer
 from app.kit.text import like_pattern, search_terms
+from app.kit.tokens import random_public_id
 from app.kit.typed import validated
 from app.mail import service as mail
 from app.models import (
@@ -68,6 +69,17 @@ def new_pseudonym(db: Session) -> str:
             return candidate
 
 
+def new_public_id(db: Session) -> int:
+    """A fresh random public id (app.kit.tokens), checked against the ones in use."""
+    while True:
+        candidate = random_public_id()
+        taken = db.scalar(
+            select(FlexjobberProfile.id).where(FlexjobberProfile.public_id == candidate)
+        )
+        if taken is None:
+            return candidate
+
+
 def create_profile(db: Session, user: User, consultant_id: int | None = None) -> FlexjobberProfile:
     if not roles.is_flexjobber(user) or user.jobcentre_id is None:
         raise Forbidden(N_("Kun fleksjobbere har en profil."))
@@ -76,6 +88,7 @@ def create_profile(db: Session, user: User, consultant_id: int | None = None) ->
         jobcentre_id=user.jobcentre_id,
         consultant_id=consultant_id,
         pseudonym=new_pseudonym(db),
+        public_id=new_public_id(db),
         visibility=Visibility.HIDDEN,
         share_accommodations=False,
     )
@@ -104,21 +117,14 @@ def own_profile(
         return again
 
 
-def _get(db: Session, profile_id: int) -> FlexjobberProfile:
-    profile = db.get(FlexjobberProfile, profile_id)
-    if profile is None:
-        raise NotFound(policy.NOT_FOUND)
-    return profile
-
-
-def profile_for_viewer(db: Session, viewer: User, profile_id: int) -> FlexjobberProfile:
-    profile = _get(db, profile_id)
+def profile_for_viewer(db: Session, viewer: User, public_id: int) -> FlexjobberProfile:
+    profile = policy.by_public_id(db, public_id)
     policy.audience(db, viewer, profile)  # NotFound for those who may not know it exists
     return profile
 
 
-def profile_for_editor(db: Session, editor: User, profile_id: int) -> FlexjobberProfile:
-    profile = _get(db, profile_id)
+def profile_for_editor(db: Session, editor: User, public_id: int) -> FlexjobberProfile:
+    profile = policy.by_public_id(db, public_id)
     policy.ensure_can_edit(db, editor, profile)
     return profile
 
@@ -134,10 +140,11 @@ def needs_of(db: Session, profile: FlexjobberProfile) -> AccommodationNeeds | No
     return db.get(AccommodationNeeds, profile.id)
 
 
-def view_for(db: Session, viewer: User, profile_id: int) -> ProfileView:
-    """The profile as this viewer may see it. Every look by someone else than the person is
-    recorded (who, why, whether the needs were shown): the person reads it on "Mine data"."""
-    profile = _get(db, profile_id)
+def view_for(db: Session, viewer: User, public_id: int) -> ProfileView:
+    """The profile at this public id as this viewer may see it. Every look by someone else
+    than the person is recorded (who, why, whether the needs were shown): the person reads it
+    on "Mine data"."""
+    profile = policy.by_public_id(db, public_id)
     view = view_profile(db, viewer, profile)
     if view.audience != Audience.OWNER.value:
         saw_needs = view.accommodation_needs is not None
@@ -243,9 +250,11 @@ def apply_changes(
                 changed.append(name)
         elif getattr(profile, name) != value:
             if name == "visibility" and profile.visibility == Visibility.NAMED:
-                # Turning anonymous: a new pseudonym, so the anonymous profile cannot be tied
-                # to the name a company saw before.
+                # Turning anonymous: a new pseudonym and a new public id, so the anonymous
+                # profile cannot be tied to the name a company saw before (the old address
+                # is 404 from now on, app.profiles.policy.by_public_id).
                 profile.pseudonym = new_pseudonym(db)
+                profile.public_id = new_public_id(db)
             setattr(profile, name, value)
             changed.append(name)
     changed = sorted(set(changed))
@@ -329,9 +338,9 @@ class CvFile:
     data: bytes
 
 
-def cv_for(db: Session, data_dir: Path, viewer: User, profile_id: int) -> CvFile:
+def cv_for(db: Session, data_dir: Path, viewer: User, public_id: int) -> CvFile:
     """The CV if this viewer may have it (the same rule as ProfileView.has_cv), else 404."""
-    profile = _get(db, profile_id)
+    profile = policy.by_public_id(db, public_id)
     view = view_profile(db, viewer, profile)
     key = profile.cv_storage_key
     data = cv_storage.load(data_dir, key) if view.has_cv and key else None

@@ -29,17 +29,18 @@ PDF = (
 )
 
 
-def _people(database_url: str, profile_id: int, job_id: int) -> tuple[str, str, str]:
-    """The flexjobber's e-mail and name, and the e-mail of a member of the posting's company."""
+def _people(database_url: str, public_id: int, job_id: int) -> tuple[str, str, str]:
+    """The flexjobber's e-mail and name (the profile by the public id its links carry), and the
+    e-mail of a member of the posting's company."""
     engine = create_engine(database_url)
     try:
         with engine.connect() as db:
             person = db.execute(
                 text(
                     "SELECT u.email, u.display_name FROM users u JOIN flexjobber_profiles p"
-                    " ON p.user_id = u.id WHERE p.id = :id"
+                    " ON p.user_id = u.id WHERE p.public_id = :id"
                 ),
-                {"id": profile_id},
+                {"id": public_id},
             ).one()
             company_user = db.execute(
                 text(
@@ -55,13 +56,16 @@ def _people(database_url: str, profile_id: int, job_id: int) -> tuple[str, str, 
         engine.dispose()
 
 
-def _match_id(database_url: str, profile_id: int, job_id: int) -> int:
+def _match_id(database_url: str, public_id: int, job_id: int) -> int:
     engine = create_engine(database_url)
     try:
         with engine.connect() as db:
             found: int = db.execute(
-                text("SELECT id FROM matches WHERE profile_id = :p AND job_id = :j"),
-                {"p": profile_id, "j": job_id},
+                text(
+                    "SELECT m.id FROM matches m JOIN flexjobber_profiles p ON p.id = m.profile_id"
+                    " WHERE p.public_id = :p AND m.job_id = :j"
+                ),
+                {"p": public_id, "j": job_id},
             ).scalar_one()
             return found
     finally:
@@ -90,14 +94,14 @@ def test_recommend_to_hire(new_context, live_server: LiveServer) -> None:  # typ
     item = consultant.locator(".app-board-item").first
     profile_href = item.locator("a[href^='/profiler/']").get_attribute("href") or ""
     job_href = item.locator("a[href^='/job/']").get_attribute("href") or ""
-    profile_id, job_id = int(profile_href.rsplit("/", 1)[1]), int(job_href.rsplit("/", 1)[1])
-    email, real_name, company_email = _people(live_server.database_url, profile_id, job_id)
+    public_id, job_id = int(profile_href.rsplit("/", 1)[1]), int(job_href.rsplit("/", 1)[1])
+    email, real_name, company_email = _people(live_server.database_url, public_id, job_id)
 
     greeting = f"I to passer godt sammen – hilsen Mette {uuid.uuid4().hex[:4]}"
     item.locator("textarea").first.fill(greeting)
     submit(consultant, item.get_by_role("button", name="Anbefal til begge"))
     assert path_of(consultant) == "/konsulent/match"
-    match = f"/match/{_match_id(live_server.database_url, profile_id, job_id)}"
+    match = f"/match/{_match_id(live_server.database_url, public_id, job_id)}"
 
     # 2. The flexjobber: anonymous, needs not shared, a secret note, and a CV.
     secret = f"Hemmelig note om helbred {uuid.uuid4().hex[:6]}"

@@ -60,7 +60,7 @@ def test_company_never_sees_unshared_health_data_or_hidden_profiles(
     page = client.get("/kandidater")
     assert page.status_code == 200
     assert "Anna Fleks" in page.text  # personas.profile is named
-    assert f'href="/profiler/{personas.profile.id}"' in page.text
+    assert f'href="/profiler/{personas.profile.public_id}"' in page.text
     assert "Dårlig ryg" not in page.text
     assert "Ingen tunge løft" not in page.text
     assert "Roligt miljø" not in page.text
@@ -69,14 +69,14 @@ def test_company_never_sees_unshared_health_data_or_hidden_profiles(
 
     items = client.get("/api/v1/candidates").json()["items"]
     ids = {item["id"] for item in items}
-    assert personas.profile.id in ids
-    assert personas.profile2.id not in ids
-    mine = next(item for item in items if item["id"] == personas.profile.id)
+    assert personas.profile.public_id in ids
+    assert personas.profile2.public_id not in ids
+    mine = next(item for item in items if item["id"] == personas.profile.public_id)
     assert mine["accommodation_needs"] is None
     assert mine["accommodation_note"] is None
     assert mine["email"] is None
     assert mine["audience"] == "company"
-    assert mine["url"] == f"/profiler/{personas.profile.id}"
+    assert mine["url"] == f"/profiler/{personas.profile.public_id}"
     assert "Dårlig ryg" not in client.get("/api/v1/candidates").text
 
 
@@ -87,12 +87,12 @@ def test_shared_needs_are_shown_and_anonymous_profiles_stay_anonymous(
     unshared = _profile(db, personas, 2, share=False)
     login(client, personas.company_user2.email)
     items = {i["id"]: i for i in client.get("/api/v1/candidates").json()["items"]}
-    assert items[shared.id]["accommodation_needs"] == {"limited_walking": True}
-    assert items[shared.id]["name"] == "Kandidat T-1"
-    assert items[shared.id]["is_pseudonym"] is True
-    [entry] = items[shared.id]["experience"]
+    assert items[shared.public_id]["accommodation_needs"] == {"limited_walking": True}
+    assert items[shared.public_id]["name"] == "Kandidat T-1"
+    assert items[shared.public_id]["is_pseudonym"] is True
+    [entry] = items[shared.public_id]["experience"]
     assert entry["title"] == "Lagermand" and entry["employer"] is None  # no employer
-    assert items[unshared.id]["accommodation_needs"] is None
+    assert items[unshared.public_id]["accommodation_needs"] is None
     page = client.get("/kandidater").text
     assert "Kandidat Navn 1" not in page and "Kandidat Navn 2" not in page
     assert "Begrænset gang" in page  # shared by profile 1 only
@@ -128,8 +128,8 @@ def test_consultant_sees_own_jobcentre_with_health_data(
 ) -> None:
     login(client, personas.consultant.email)
     items = {i["id"]: i for i in client.get("/api/v1/candidates").json()["items"]}
-    assert personas.profile2.id not in items  # hidden profiles are not candidates
-    assert items[personas.profile.id]["accommodation_needs"] == {
+    assert personas.profile2.public_id not in items  # hidden profiles are not candidates
+    assert items[personas.profile.public_id]["accommodation_needs"] == {
         "no_heavy_lifting": True,
         "quiet_environment": False,
     }
@@ -146,19 +146,19 @@ def test_filters(client: TestClient, db: Session, personas: Personas) -> None:
         return {item["id"] for item in response.json()["items"]}
 
     everyone = ids()
-    assert {near.id, far.id, personas.profile.id} <= everyone
+    assert {near.public_id, far.public_id, personas.profile.public_id} <= everyone
     # hours overlap: 10–15 and 5–8 overlap 6–12; 25–30 does not
-    assert ids(hours_min=6, hours_max=12) == {near.id, personas.profile.id}
-    assert ids(hours_min=26) == {far.id}
+    assert ids(hours_min=6, hours_max=12) == {near.public_id, personas.profile.public_id}
+    assert ids(hours_min=26) == {far.public_id}
     # Danish-aware free text: "pædagog" finds the folded "paedagog"
-    assert ids(q="Pædagog") == {far.id}
-    assert ids(q="plant gart") == {near.id}
-    assert ids(q="bogføring") == {personas.profile.id}
-    assert ids(skills="fakturering") == {personas.profile.id}
-    assert ids(wished="kontorassistent") == {personas.profile.id}
+    assert ids(q="Pædagog") == {far.public_id}
+    assert ids(q="plant gart") == {near.public_id}
+    assert ids(q="bogføring") == {personas.profile.public_id}
+    assert ids(skills="fakturering") == {personas.profile.public_id}
+    assert ids(wished="kontorassistent") == {personas.profile.public_id}
     # distance from company's posting in 2900 (Hellerup)
-    assert ids(posting=personas.job.id, distance=10) == {near.id, personas.profile.id}
-    assert far.id in ids(posting=personas.job.id, distance=300)
+    assert ids(posting=personas.job.id, distance=10) == {near.public_id, personas.profile.public_id}
+    assert far.public_id in ids(posting=personas.job.id, distance=300)
     # a posting of another company is not an allowed origin
     assert (
         client.get(f"/api/v1/candidates?posting={personas.job2.id}&distance=10").status_code == 404

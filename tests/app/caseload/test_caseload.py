@@ -23,7 +23,7 @@ def test_caseload_lists_followed_people_and_companies_with_hints(
     assert page.status_code == 200
     text = page.text
     assert "Anna Fleks" in text and "Bo Fleks" in text  # both profiles have consultant_id == me
-    assert f'href="/profiler/{personas.profile.id}"' in text
+    assert f'href="/profiler/{personas.profile.public_id}"' in text
     assert "Testfirma ApS" in text
     assert "Andetfirma A/S" not in text.split("Virksomheder jeg følger")[1]  # not followed
     assert "Skjult for virksomheder" in text  # hint for the hidden profile2

@@ -88,16 +88,16 @@ def test_outsiders_cannot_act(
         assert post(other, f"/match/{match.id}", {"action": "interest"}).status_code == 404
         assert post(other, f"/match/{match.id}/beskeder", {"body": "Hej"}).status_code == 404
     outsider = browser(personas.outsider)
-    data = {"profile_id": personas.profile.id, "job_id": personas.job.id, "note": ""}
+    data = {"profile_id": personas.profile.public_id, "job_id": personas.job.id, "note": ""}
     assert post(outsider, "/konsulent/match/anbefal", data).status_code == 404
     company2 = browser(personas.company_user2)
-    path = f"/opslag/{personas.job.id}/kandidater/{personas.profile.id}/interesse"
+    path = f"/opslag/{personas.job.id}/kandidater/{personas.profile.public_id}/interesse"
     assert post(company2, path).status_code == 404
 
 
 def test_the_company_cannot_ask_for_a_hidden_profile(personas: Personas, browser: Browser) -> None:
     company = browser(personas.company_user)
-    path = f"/opslag/{personas.job.id}/kandidater/{personas.profile2.id}/interesse"
+    path = f"/opslag/{personas.job.id}/kandidater/{personas.profile2.public_id}/interesse"
     assert post(company, path).status_code == 404
 
 

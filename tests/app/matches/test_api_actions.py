@@ -18,7 +18,7 @@ Browser = Callable[[User], TestClient]
 
 
 def _interest_url(personas: Personas, profile_id: int | None = None) -> str:
-    pid = personas.profile.id if profile_id is None else profile_id
+    pid = personas.profile.public_id if profile_id is None else profile_id
     return f"/api/v1/jobs/{personas.job.id}/candidates/{pid}/interest"
 
 
@@ -35,9 +35,9 @@ def test_company_interest_over_the_api(db: Session, personas: Personas, browser:
     assert db.scalar(select(Match).where(Match.profile_id == personas.profile.id)) is None
 
     company = browser(personas.company_user)
-    hidden = _interest_url(personas, personas.profile2.id)
+    hidden = _interest_url(personas, personas.profile2.public_id)
     assert api(company, "POST", hidden).status_code == 404
-    draft = f"/api/v1/jobs/{personas.draft_job.id}/candidates/{personas.profile.id}/interest"
+    draft = f"/api/v1/jobs/{personas.draft_job.id}/candidates/{personas.profile.public_id}/interest"
     assert api(company, "POST", draft).status_code == 404
 
     response = api(company, "POST", url)

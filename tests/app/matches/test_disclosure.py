@@ -115,15 +115,15 @@ def test_anonymous_profiles_show_no_employers_dates_or_schools(
     ]
     db.flush()
     company = browser(personas.company_user)
-    body = company.get(f"/api/v1/profiles/{profile.id}").json()
+    body = company.get(f"/api/v1/profiles/{profile.public_id}").json()
     assert body["name"] == profile.pseudonym
     (job,) = body["experience"]
     assert job["employer"] is None and job["start"] is None and job["years"] == 5
     (school,) = body["education"]
     assert school == {"title": "Kontoruddannelse", "institution": None, "year": None}
-    page = company.get(f"/profiler/{profile.id}").text
+    page = company.get(f"/profiler/{profile.public_id}").text
     for secret in ("Hemmelig Arbejdsgiver", "2015-01", "Niels Brock", "2001"):
         assert secret not in page, secret
 
-    consultant = browser(personas.consultant).get(f"/api/v1/profiles/{profile.id}").json()
+    consultant = browser(personas.consultant).get(f"/api/v1/profiles/{profile.public_id}").json()
     assert consultant["experience"][0]["employer"] == "Hemmelig Arbejdsgiver ApS"

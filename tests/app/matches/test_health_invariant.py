@@ -148,7 +148,7 @@ def test_company_views_do_not_depend_on_needs_they_were_not_given(
     db.flush()
     match_engine.sync(db, full=True)
     jobs = [personas.job.id, attack.id]
-    pids = [p.id for p in people] + [sharer.id]
+    pids = [p.public_id for p in people] + [sharer.public_id]
 
     company = browser(personas.company_user)
     consultant = browser(personas.consultant)

@@ -48,7 +48,7 @@ def test_the_whole_journey(
     response = post(
         consultant,
         "/konsulent/match/anbefal",
-        {"profile_id": pid, "job_id": jid, "note": "I to bør tale sammen."},
+        {"profile_id": personas.profile.public_id, "job_id": jid, "note": "I to bør tale sammen."},
     )
     assert response.status_code == 303, response.text
     match = db.scalars(select(Match).where(Match.profile_id == pid, Match.job_id == jid)).one()

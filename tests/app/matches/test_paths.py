@@ -206,7 +206,7 @@ def test_in_a_fleksjob_and_wanting_to_switch_keeps_the_suggestions(
     personas.profile.visibility = Visibility.NAMED
     db.flush()
     company = browser(personas.company_user)
-    body = company.get(f"/api/v1/profiles/{personas.profile.id}").json()
+    body = company.get(f"/api/v1/profiles/{personas.profile.public_id}").json()
     assert body["keeps_looking"] is None
 
 
@@ -215,7 +215,7 @@ def test_the_board_suggests_nothing_for_a_hired_person(
 ) -> None:
     match_engine.sync(db, full=True)
     consultant = browser(personas.consultant)
-    suggested = f'name="profile_id" value="{personas.profile.id}"'
+    suggested = f'name="profile_id" value="{personas.profile.public_id}"'
     assert suggested in consultant.get("/konsulent/match").text
     match = match_for(db, personas.profile, personas.draft_job)
     match.state = MatchState.HIRED

@@ -102,7 +102,7 @@ def test_candidates_for_a_posting_respect_anonymity(
     assert [c["name"] for c in body["items"]] == ["Kandidat A-101"]
     assert "Anna" not in str(body) and "tunge" not in str(body)
 
-    path = f"/opslag/{personas.job.id}/kandidater/{personas.profile.id}/interesse"
+    path = f"/opslag/{personas.job.id}/kandidater/{personas.profile.public_id}/interesse"
     response = post(company, path)
     assert response.status_code == 303
     assert response.headers["location"].startswith("/match/")
@@ -126,12 +126,16 @@ def test_consultant_board_recommends_and_dismisses(
     # The strong pair is on the board, with its score and reasons.
     assert f'name="job_id" value="{personas.job.id}"' in page.text
     assert "Anbefal til begge" in page.text and SCORE.search(page.text)
-    data = {"profile_id": personas.profile.id, "job_id": personas.job2.id}
+    data = {"profile_id": personas.profile.public_id, "job_id": personas.job2.id}
     response = post(consultant, "/konsulent/match/afvis", data | {"reason": ""})
     assert response.status_code == 422 and "Vælg en begrundelse." in response.text
     response = post(consultant, "/konsulent/match/afvis", data | {"reason": "timing"})
     assert response.status_code == 303
-    data = {"profile_id": personas.profile.id, "job_id": personas.job.id, "note": "Ring til dem"}
+    data = {
+        "profile_id": personas.profile.public_id,
+        "job_id": personas.job.id,
+        "note": "Ring til dem",
+    }
     assert post(consultant, "/konsulent/match/anbefal", data).status_code == 303
     # Recommending twice is a business error, shown on the board.
     response = post(consultant, "/konsulent/match/anbefal", data)

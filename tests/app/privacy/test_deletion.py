@@ -66,8 +66,8 @@ def test_deleting_my_profile_leaves_no_trace(
     page = company.get(f"/match/{traces.match_id}")
     assert page.status_code == 200 and GONE in page.text
     assert traces.name not in page.text
-    assert company.get(f"/profiler/{profile.id}").status_code == 404
-    assert company.get(f"/api/v1/profiles/{profile.id}").status_code == 404
+    assert company.get(f"/profiler/{profile.public_id}").status_code == 404
+    assert company.get(f"/api/v1/profiles/{profile.public_id}").status_code == 404
 
 
 def test_a_wrong_password_or_no_tick_deletes_nothing(
@@ -144,7 +144,7 @@ def test_a_consultant_deletes_on_the_citizens_behalf(
     db: Session, personas: Personas, browser: Browser, data_dir: Path
 ) -> None:
     traces = rich_person(db, personas, data_dir)
-    path = f"/konsulent/profiler/{personas.profile.id}/slet"
+    path = f"/konsulent/profiler/{personas.profile.public_id}/slet"
     for user, status in (
         (personas.company_user, 403),  # may read the named profile, not delete it
         (personas.flexjobber2, 403),  # not a consultant
@@ -166,4 +166,4 @@ def test_a_consultant_deletes_on_the_citizens_behalf(
     assert event is not None
     assert event.actor_id == personas.consultant.id
     assert event.on_behalf_of_id == personas.flexjobber.id
-    assert consultant.get(f"/profiler/{personas.profile.id}").status_code == 404
+    assert consultant.get(f"/profiler/{personas.profile.public_id}").status_code == 404

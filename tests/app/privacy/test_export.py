@@ -72,7 +72,7 @@ def test_the_access_log_shows_companies_and_staff_with_purpose(
     rich_person(db, personas, data_dir)  # named, with a CV; the company has the identity consent
     db.add(Consent(profile_id=personas.profile.id, company_id=personas.company.id, share_cv=True))
     db.flush()
-    pid = personas.profile.id
+    pid = personas.profile.public_id
     company = browser(personas.company_user)
     assert company.get(f"/profiler/{pid}").status_code == 200
     assert company.get(f"/profiler/{pid}/cv").status_code == 200

@@ -120,7 +120,7 @@ def test_each_viewer_sees_what_the_decision_says(
                 consent.withdraw(db, personas.flexjobber, personas.company.id)
             db.flush()
         viewer = browser(personas.all_users()[c.viewer])
-        text, cv = _texts(viewer, profile.id, match.id, personas.job.id)
+        text, cv = _texts(viewer, profile.public_id, match.id, personas.job.id)
     finally:
         cv_storage.remove(settings.data_dir, key)
 

@@ -80,7 +80,7 @@ def test_search_filters_and_pagination(client: TestClient, db: Session, personas
         assert response.status_code == 200, response.text
         return [item["id"] for item in response.json()["items"]]
 
-    anna, bo = personas.profile.id, personas.profile2.id
+    anna, bo = personas.profile.public_id, personas.profile2.public_id
     assert set(ids("")) == {anna, bo}
     assert ids("?skill=svejs") == [bo]
     assert ids("?wished_job=kontorassistent") == [anna]

@@ -31,7 +31,7 @@ def test_on_behalf_edits_are_audited_with_field_names_only(
     client: TestClient, db: Session, personas: Personas
 ) -> None:
     login(client, personas.consultant.email)
-    pid = personas.profile.id
+    pid = personas.profile.public_id
     page = client.get(f"/profiler/{pid}/rediger/skaanehensyn")
     assert page.status_code == 200
     assert "Du udfylder profilen for Anna Fleks" in page.text
@@ -43,8 +43,8 @@ def test_on_behalf_edits_are_audited_with_field_names_only(
     assert response.status_code == 303
     assert response.headers["location"] == f"/profiler/{pid}?gemt=1"
     db.expire_all()
-    assert db.get(AccommodationNeeds, pid).note == "Hovedpine om eftermiddagen"
-    [event] = _events(db, pid, "profile.updated")
+    assert db.get(AccommodationNeeds, personas.profile.id).note == "Hovedpine om eftermiddagen"
+    [event] = _events(db, personas.profile.id, "profile.updated")
     assert event.actor_id == personas.consultant.id
     assert event.on_behalf_of_id == personas.flexjobber.id
     assert event.details == {"fields": ["accommodation_needs", "accommodation_note"]}
@@ -55,12 +55,12 @@ def test_on_behalf_validation_errors_store_nothing(
     client: TestClient, db: Session, personas: Personas
 ) -> None:
     login(client, personas.consultant.email)
-    pid = personas.profile.id
+    pid = personas.profile.public_id
     bad = post_form(client, f"/profiler/{pid}/rediger/timer", {"hours_min": "0", "hours_max": "40"})
     assert bad.status_code == 422
-    assert _events(db, pid, "profile.updated") == []
+    assert _events(db, personas.profile.id, "profile.updated") == []
     db.expire_all()
-    assert db.get(FlexjobberProfile, pid).hours_min == 10
+    assert db.get(FlexjobberProfile, personas.profile.id).hours_min == 10
 
 
 def test_own_edits_are_not_on_behalf(client: TestClient, db: Session, personas: Personas) -> None:
@@ -72,7 +72,7 @@ def test_own_edits_are_not_on_behalf(client: TestClient, db: Session, personas: 
 def test_companies_and_admins_cannot_edit(
     client: TestClient, db: Session, personas: Personas
 ) -> None:
-    pid = personas.profile.id
+    pid = personas.profile.public_id
     for user in (personas.company_user, personas.admin):
         login(client, user.email)
         token = csrf(client, "/hjem")
@@ -103,8 +103,8 @@ def test_consultant_creates_citizen_fills_profile_and_invites(
     )
     assert created.status_code == 303
     path = created.headers["location"].split("?")[0]
-    pid = int(path.rsplit("/", 1)[1])
-    profile = db.get(FlexjobberProfile, pid)
+    pid = int(path.rsplit("/", 1)[1])  # the public id
+    profile = db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.public_id == pid))
     citizen = db.get(User, profile.user_id)
     assert citizen.active is False and citizen.jobcentre_id == personas.jobcentre.id
     assert profile.consultant_id == personas.consultant.id
@@ -147,7 +147,9 @@ def test_consultant_creates_citizen_fills_profile_and_invites(
         assert citizen_client.get("/api/v1/me/profile").json()["id"] == pid
     db.expire_all()
     assert (
-        db.scalar(select(FlexjobberProfile.id).where(FlexjobberProfile.user_id == citizen.id))
+        db.scalar(
+            select(FlexjobberProfile.public_id).where(FlexjobberProfile.user_id == citizen.id)
+        )
         == pid
     )
     # Once active, there is no invitation to send any more.
@@ -159,6 +161,6 @@ def test_outsider_cannot_invite_or_see_the_citizen(client: TestClient, personas:
     login(client, personas.outsider.email)
     token = csrf(client, "/konsulent/borgere/ny")
     response = client.post(
-        f"/profiler/{personas.profile2.id}/invitation", data={"csrf_token": token}
+        f"/profiler/{personas.profile2.public_id}/invitation", data={"csrf_token": token}
     )
     assert response.status_code == 404

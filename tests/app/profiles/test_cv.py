@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.kit.clock import utcnow
@@ -39,9 +40,9 @@ def _upload(client: TestClient, path: str, name: str, data: bytes, ctype: str = 
     return post_form(client, path, {}, files={"cv": (name, data, ctype)})
 
 
-def _fresh(db: Session, profile_id: int) -> FlexjobberProfile:
+def _fresh(db: Session, public_id: int) -> FlexjobberProfile:
     db.expire_all()
-    profile = db.get(FlexjobberProfile, profile_id)
+    profile = db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.public_id == public_id))
     assert profile is not None
     return profile
 
@@ -50,7 +51,7 @@ def test_upload_download_replace_and_delete(
     client: TestClient, db: Session, personas: Personas, data_dir: Path
 ) -> None:
     login(client, personas.flexjobber.email)
-    pid = personas.profile.id
+    pid = personas.profile.public_id
     assert _upload(client, "/profil/cv", "../../Mit CV.pdf", PDF).status_code == 303
     profile = _fresh(db, pid)
     assert profile.cv_content_type == cv_storage.PDF and profile.cv_size == len(PDF)
@@ -94,7 +95,7 @@ def test_bad_files_are_refused_and_nothing_changes(
     response = _upload(client, "/profil/cv", name, data)
     assert response.status_code == 422
     assert 'href="#cv"' in response.text
-    assert _fresh(db, personas.profile.id).cv_storage_key is None
+    assert _fresh(db, personas.profile.public_id).cv_storage_key is None
     assert not (data_dir / "cv").exists() or not any((data_dir / "cv").iterdir())
 
 
@@ -114,7 +115,7 @@ def test_who_may_download(
     """The CV follows the CV consent: a named profile alone does not hand it to companies."""
     login(client, personas.flexjobber.email)
     assert _upload(client, "/profil/cv", "cv.pdf", PDF).status_code == 303
-    pid = personas.profile.id
+    pid = personas.profile.public_id
     profile = _fresh(db, pid)
     profile.visibility = Visibility.NAMED
     db.flush()
@@ -126,7 +127,7 @@ def test_who_may_download(
     for share_cv, status in ((False, 404), (True, 200)):
         db.add(
             Consent(
-                profile_id=pid,
+                profile_id=profile.id,
                 company_id=personas.company.id,
                 share_identity=True,
                 share_cv=share_cv,
@@ -139,7 +140,9 @@ def test_who_may_download(
             assert company.get(f"/profiler/{pid}/cv").status_code == status, share_cv
             login(company, personas.company_user2.email)
             assert company.get(f"/profiler/{pid}/cv").status_code == 404
-        db.query(Consent).filter(Consent.profile_id == pid).update({Consent.withdrawn_at: utcnow()})
+        db.query(Consent).filter(Consent.profile_id == profile.id).update(
+            {Consent.withdrawn_at: utcnow()}
+        )
         db.flush()
     with TestClient(app, base_url="https://testserver") as company:
         login(company, personas.company_user.email)

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import AuditEvent, Visibility
+from app.models import AuditEvent, FlexjobberProfile, Visibility
 from tests.app.profiles.support import HEALTH_MARKERS, post_form
 from tests.app.route_matrix import PERSONAS
 from tests.support.personas import Personas
@@ -18,7 +18,7 @@ from tests.support.web import csrf, login
 
 
 def _company_surfaces(client: TestClient, personas: Personas) -> list[str]:
-    pid = personas.profile.id
+    pid = personas.profile.public_id
     return [
         client.get(f"/profiler/{pid}").text,
         client.get(f"/api/v1/profiles/{pid}").text,
@@ -37,7 +37,7 @@ def test_companies_see_no_health_data_unless_shared(
     for text in surfaces:
         for marker in HEALTH_MARKERS:
             assert marker not in text
-    detail = client.get(f"/api/v1/profiles/{personas.profile.id}").json()
+    detail = client.get(f"/api/v1/profiles/{personas.profile.public_id}").json()
     assert detail["accommodation_needs"] is None and detail["accommodation_note"] is None
     assert detail["email"] is None and detail["share_accommodations"] is None
 
@@ -48,9 +48,9 @@ def test_shared_accommodations_are_visible_to_companies(
     personas.profile.share_accommodations = True
     db.flush()
     login(client, personas.company_user.email)
-    page = client.get(f"/profiler/{personas.profile.id}").text
+    page = client.get(f"/profiler/{personas.profile.public_id}").text
     assert "Ingen tunge løft" in page and "Dårlig ryg" in page
-    detail = client.get(f"/api/v1/profiles/{personas.profile.id}").json()
+    detail = client.get(f"/api/v1/profiles/{personas.profile.public_id}").json()
     assert detail["accommodation_needs"] == {"no_heavy_lifting": True, "quiet_environment": False}
 
 
@@ -79,7 +79,7 @@ def test_hidden_profile_exists_only_for_its_person_and_jobcentre(
 ) -> None:
     if persona != "anonymous":
         login(client, personas.all_users()[persona].email)
-    pid = personas.profile2.id
+    pid = personas.profile2.public_id
     assert client.get(f"/profiler/{pid}", follow_redirects=False).status_code == HIDDEN[persona]
     api_status = client.get(f"/api/v1/profiles/{pid}").status_code
     assert api_status == (401 if persona == "anonymous" else HIDDEN[persona])
@@ -94,7 +94,7 @@ def test_hidden_profile_exists_only_for_its_person_and_jobcentre(
 
 def test_outsider_consultant_gets_404_everywhere(client: TestClient, personas: Personas) -> None:
     login(client, personas.outsider.email)
-    pid = personas.profile.id
+    pid = personas.profile.public_id
     for path in (
         f"/profiler/{pid}",
         f"/profiler/{pid}/cv",
@@ -119,7 +119,7 @@ def test_anonymous_profile_hides_identity_from_companies(
     personas.profile.cv_content_type = "application/pdf"
     db.flush()
     login(client, personas.company_user.email)
-    pid = personas.profile.id
+    pid = personas.profile.public_id
     page = client.get(f"/profiler/{pid}").text
     assert "Kandidat A-101" in page
     for secret in ("Anna Fleks", "fleks1@test.example", "Hemmelig Arbejdsgiver", "/cv"):
@@ -134,9 +134,9 @@ def test_anonymous_profile_hides_identity_from_companies(
 
 
 def test_visibility_change_takes_effect_at_once(
-    app, client: TestClient, personas: Personas
+    app, client: TestClient, db: Session, personas: Personas
 ) -> None:
-    pid = personas.profile.id
+    pid = personas.profile.public_id
     with TestClient(app, base_url="https://testserver") as company:
         login(company, personas.company_user.email)
         assert company.get(f"/profiler/{pid}").status_code == 200
@@ -147,8 +147,13 @@ def test_visibility_change_takes_effect_at_once(
         assert (
             post_form(client, "/profil/synlighed", {"visibility": "anonymous"}).status_code == 303
         )
-        # Named before: anonymous now under a new pseudonym, so it cannot be tied to the name.
-        page = company.get(f"/profiler/{pid}").text
+        # Named before: anonymous now under a new pseudonym and a new public id, so it cannot
+        # be tied to the name; the old address stays 404.
+        assert company.get(f"/profiler/{pid}").status_code == 404
+        db.expire_all()
+        renewed = db.get(FlexjobberProfile, personas.profile.id).public_id
+        assert renewed != pid
+        page = company.get(f"/profiler/{renewed}").text
         assert "Kandidat A-101" not in page and personas.flexjobber.display_name not in page
         assert re.search(r"Kandidat [A-Z2-9]{4}", page)
 
@@ -157,7 +162,7 @@ def test_company_views_are_audited_without_health_data(
     client: TestClient, db: Session, personas: Personas
 ) -> None:
     login(client, personas.company_user.email)
-    client.get(f"/profiler/{personas.profile.id}")
+    client.get(f"/profiler/{personas.profile.public_id}")
     events = db.scalars(
         select(AuditEvent).where(
             AuditEvent.action == "profile.viewed", AuditEvent.subject_id == personas.profile.id
@@ -169,4 +174,4 @@ def test_company_views_are_audited_without_health_data(
 def test_flexjobbers_cannot_search_profiles(client: TestClient, personas: Personas) -> None:
     login(client, personas.flexjobber.email)
     assert client.get("/api/v1/profiles").status_code == 403
-    assert client.get(f"/profiler/{personas.profile2.id}").status_code == 404
+    assert client.get(f"/profiler/{personas.profile2.public_id}").status_code == 404

@@ -42,8 +42,8 @@ def _fill(template: str, personas: Personas, extra: dict[str, int]) -> str:
     ids = extra | {
         "company": personas.company.id,
         "company2": personas.company2.id,
-        "profile": personas.profile.id,
-        "profile2": personas.profile2.id,
+        "profile": personas.profile.public_id,
+        "profile2": personas.profile2.public_id,
         "job": personas.job.id,
         "draft_job": personas.draft_job.id,
         "job2": personas.job2.id,

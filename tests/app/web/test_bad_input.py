@@ -60,7 +60,7 @@ def _routes(routes: list[Any], prefix: str = "") -> list[tuple[str, str, APIRout
 
 def _fill(path: str, value: str, personas: Personas) -> str:
     """The path with one placeholder bad and the others real ids the persona may see."""
-    real = {"profile_id": personas.profile.id, "job_id": personas.job.id}
+    real = {"profile_id": personas.profile.public_id, "job_id": personas.job.id}
     real |= {"company_id": personas.company.id}
     names = _PARAM.findall(path)
     filled = path
