@@ -86,6 +86,10 @@ class FlexjobberProfile(Base):
     # A deleted profile is a tombstone: every text, the needs and the CV are gone; the row
     # stays so that companies' matches can say "Personen har slettet sin profil".
     deleted_at: Mapped[datetime | None]
+    # Since when the profile has been complete enough to match (app.profiles.completeness),
+    # None while it is not: kept on every save, so the dashboard counts it without reading
+    # every profile's texts. Recorded from migration 0019 on, not guessed for the past.
+    match_ready_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, index=True)
 
