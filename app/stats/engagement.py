@@ -47,42 +47,47 @@ def sign_ins(db: Session, scope: Scope, today: date, out: list[Figures]) -> None
         f.engagement_days = max((end - f.bucket.start).days, 0)
     if not any(f.engagement_days and f.profiles for f in out):
         return
-    base = (
-        select(FlexjobberProfile.user_id)
-        .join(User, User.id == FlexjobberProfile.user_id)
-        .where(*profile_conditions(scope), User.active.is_(True))
-    )
-    rows = (
-        select(SignIn.user_id, SignIn.day, bucket_index(SignIn.day, ends).label("b"))
-        .where(SignIn.day >= out[0].bucket.start, SignIn.day < ends[-1], SignIn.user_id.in_(base))
-        .subquery()
-    )
+    # One row per person with a day count per bucket, grouped by the person only: the
+    # (user_id, day) index delivers the rows in that order, so nothing big is sorted; the
+    # profile's creation comes along, so the outer count joins nothing (a join there lets
+    # PostgreSQL build the whole grouping once per parallel worker).
+    counts = [
+        func.count(
+            distinct(case((and_(SignIn.day >= f.bucket.start, SignIn.day < end), SignIn.day)))
+        ).label(f"d{i}")
+        for i, (f, end) in enumerate(zip(out, ends, strict=True))
+    ]
     days = (
-        select(rows.c.user_id, rows.c.b, func.count(distinct(rows.c.day)).label("d"))
-        .group_by(rows.c.user_id, rows.c.b)
+        select(FlexjobberProfile.created_at, *counts)
+        .select_from(SignIn)
+        .join(FlexjobberProfile, FlexjobberProfile.user_id == SignIn.user_id)
+        .join(User, User.id == SignIn.user_id)
+        .where(
+            *profile_conditions(scope),
+            User.active.is_(True),
+            SignIn.day >= out[0].bucket.start,
+            SignIn.day < ends[-1],
+        )
+        .group_by(SignIn.user_id, FlexjobberProfile.created_at)
         .subquery()
     )
-    n = case({i: f.engagement_days for i, f in enumerate(out)}, value=days.c.b)
-    start = case({i: f.bucket.start_at for i, f in enumerate(out)}, value=days.c.b)
-
-    def at_least(numerator: int, denominator: int) -> Any:
-        # d ≥ numerator/denominator · n, in integers so no rounding decides a person's band.
-        return _count_if(days.c.d * denominator >= n * numerator)
-
-    query = (
-        select(days.c.b, at_least(5, 7), at_least(1, 7), at_least(1, 14))
-        .join(FlexjobberProfile, FlexjobberProfile.user_id == days.c.user_id)
-        # In the base: the profile existed when the bucket began.
-        .where(FlexjobberProfile.created_at < start)
-        .group_by(days.c.b)
-    )
-    for b, daily, weekly, fortnightly in db.execute(query):
-        f = out[int(b)]
-        f.signed_in_daily, f.signed_in_weekly, f.signed_in_14d = (
-            int(daily),
-            int(weekly),
-            int(fortnightly),
-        )
+    columns = []
+    for i, f in enumerate(out):
+        d, n = days.c[f"d{i}"], f.engagement_days
+        # In the base: the profile existed when the bucket began. d ≥ a/b · n is compared in
+        # integers, so no rounding decides a person's band.
+        began = days.c.created_at < f.bucket.start_at
+        columns += [
+            _count_if(and_(began, d * 7 >= 5 * n)),
+            _count_if(and_(began, d * 7 >= n)),
+            _count_if(and_(began, d * 14 >= n)),
+        ]
+    row = db.execute(select(*columns).select_from(days)).one()
+    for i, f in enumerate(out):
+        if f.engagement_days:
+            f.signed_in_daily, f.signed_in_weekly, f.signed_in_14d = (
+                int(v) for v in row[3 * i : 3 * i + 3]
+            )
 
 
 def invitations(db: Session, scope: Scope, out: list[Figures]) -> None:

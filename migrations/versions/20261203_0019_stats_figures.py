@@ -43,8 +43,16 @@ def upgrade() -> None:
             .where(profiles.c.id.in_(ready[start : start + 1000]))
             .values(match_ready_at=now)
         )
+    op.create_index("ix_sign_ins_user_id_day", "sign_ins", ["user_id", "day"])
+    op.create_index(
+        "ix_flexjobber_profiles_stats_scope",
+        "flexjobber_profiles",
+        ["jobcentre_id", "consultant_id", "user_id", "created_at", "match_ready_at"],
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_flexjobber_profiles_stats_scope", table_name="flexjobber_profiles")
+    op.drop_index("ix_sign_ins_user_id_day", table_name="sign_ins")
     with op.batch_alter_table("flexjobber_profiles") as batch:
         batch.drop_column("match_ready_at")
