@@ -131,3 +131,24 @@ def test_readiness_follows_the_profile_pages_rule() -> None:
     profile.visibility = Visibility.HIDDEN
     mark_readiness(profile, needs, now)
     assert profile.match_ready_at is None
+
+
+def test_saving_a_profile_keeps_its_readiness(db: Session, personas) -> None:
+    """The profile service records the day a profile became complete enough, and clears it
+    when a save leaves it incomplete (the figure counts from that column)."""
+    from app.profiles import service as profiles
+
+    profile, owner = personas.profile2, personas.flexjobber2
+    complete = {
+        "headline": "Kontor", "about": "Om mig", "wished_jobs": [{"label": "Kontor"}],
+        "skills": ["Excel"], "experience": [{"title": "Elev"}], "education": [{"title": "HG"}],
+        "hours_min": 8, "hours_max": 12, "postcode": "2900", "visibility": Visibility.NAMED,
+        "accommodation_needs": {},
+    }  # fmt: skip
+    profiles.apply_changes(db, owner, profile, complete)
+    assert profile.match_ready_at is not None
+    since = profile.match_ready_at
+    profiles.apply_changes(db, owner, profile, {"headline": "Kontorhjælp"})
+    assert profile.match_ready_at == since
+    profiles.apply_changes(db, owner, profile, {"skills": []})
+    assert profile.match_ready_at is None
