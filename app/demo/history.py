@@ -180,6 +180,9 @@ def _backdate(
         at = _utc(day, rng)
         user.created_at = min(user.created_at, at)
         profile.created_at = min(profile.created_at, at + timedelta(minutes=20))
+        if profile.match_ready_at is not None:  # filled in within the first weeks
+            ready = profile.created_at + timedelta(days=rng.randint(0, 21))
+            profile.match_ready_at = min(profile.match_ready_at, ready)
         joined[profile.id] = day
     db.flush()
     return joined

@@ -28,6 +28,7 @@ from app.models import (
     User,
     Visibility,
 )
+from app.profiles.completeness import mark_readiness
 from app.profiles.search_text import profile_search_text
 from app.taxonomy.geography import km_between
 from matching import reference
@@ -291,6 +292,8 @@ def load_people(
         profile.search_text = profile_search_text(profile)
         db.add(profile)
         db.flush()
-        db.add(AccommodationNeeds(profile_id=profile.id, needs=spec.needs, note=spec.note))
+        needs = AccommodationNeeds(profile_id=profile.id, needs=spec.needs, note=spec.note)
+        db.add(needs)
+        mark_readiness(profile, needs, profile.created_at or utcnow())
     db.flush()
     return len(specs)

@@ -4,7 +4,7 @@ import enum
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Enum, ForeignKey, String, Text, false
+from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.kit.clock import utcnow
@@ -37,6 +37,14 @@ class FlexjobberProfile(Base):
     """What a flexjobber tells about themselves. Health data lives apart, in AccommodationNeeds."""
 
     __tablename__ = "flexjobber_profiles"
+    # The dashboard's scope (a jobcentre, a caseload) with the dates it counts, read from the
+    # index alone instead of the wide rows (migration 0019).
+    __table_args__ = (
+        Index(
+            "ix_flexjobber_profiles_stats_scope",
+            "jobcentre_id", "consultant_id", "user_id", "created_at", "match_ready_at",
+        ),
+    )  # fmt: skip
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
@@ -94,6 +102,10 @@ class FlexjobberProfile(Base):
     # A deleted profile is a tombstone: every text, the needs and the CV are gone; the row
     # stays so that companies' matches can say "Personen har slettet sin profil".
     deleted_at: Mapped[datetime | None]
+    # Since when the profile has been complete enough to match (app.profiles.completeness),
+    # None while it is not: kept on every save, so the dashboard counts it without reading
+    # every profile's texts. Recorded from migration 0019 on, not guessed for the past.
+    match_ready_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, index=True)
 

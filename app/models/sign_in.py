@@ -21,7 +21,11 @@ class SignIn(Base):
     (signed in daily / weekly / every 14 days) need every one, counted from now on."""
 
     __tablename__ = "sign_ins"
-    __table_args__ = (Index("ix_sign_ins_day_user_id", "day", "user_id"),)
+    __table_args__ = (
+        Index("ix_sign_ins_day_user_id", "day", "user_id"),
+        # The dashboard reads a jobcentre's people's days from the index alone (0019).
+        Index("ix_sign_ins_user_id_day", "user_id", "day"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

@@ -138,6 +138,7 @@ def _tombstone_profile(profile: FlexjobberProfile, now: datetime) -> None:
     profile.share_accommodations = False
     profile.remote_only = profile.remote_ok = profile.keeps_looking = False
     profile.deleted_at = now
+    profile.match_ready_at = None
     profile.updated_at = now  # the match index drops it
 
 

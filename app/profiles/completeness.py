@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from app.kit.i18n import N_
 from app.models import AccommodationNeeds, FlexjobberProfile, Visibility
@@ -74,3 +75,20 @@ def completeness(profile: FlexjobberProfile, needs: AccommodationNeeds | None) -
     ]
     done = sum(1 for step in steps if step.done and step.slug in _COUNTED)
     return Completeness(percent=round(100 * done / len(_COUNTED)), steps=steps)
+
+
+def enough_to_match(profile: FlexjobberProfile, needs: AccommodationNeeds | None) -> bool:
+    """Complete enough to match: every counted part is filled in (100 %; the CV is optional),
+    so the matcher has what it ranks on and companies can find the person."""
+    return profile.deleted_at is None and not completeness(profile, needs).missing
+
+
+def mark_readiness(
+    profile: FlexjobberProfile, needs: AccommodationNeeds | None, now: datetime
+) -> None:
+    """Keeps ``match_ready_at``: set when the profile becomes complete enough, kept while it
+    stays so, cleared when it no longer is."""
+    if not enough_to_match(profile, needs):
+        profile.match_ready_at = None
+    elif profile.match_ready_at is None:
+        profile.match_ready_at = now

@@ -42,6 +42,7 @@ from app.models import (
 )
 from app.privacy import access_log
 from app.profiles import cv_storage, policy, steps
+from app.profiles.completeness import mark_readiness
 from app.profiles.disclosure import ProfileView, view_profile, views_for
 from app.profiles.policy import Audience
 from app.profiles.search_text import profile_search_text
@@ -264,6 +265,9 @@ def apply_changes(
     if changed:
         profile.search_text = profile_search_text(profile)
         profile.updated_at = utcnow()
+        if needs_row is None:
+            needs_row = db.get(AccommodationNeeds, profile.id)
+        mark_readiness(profile, needs_row, profile.updated_at)
     if actor.id != profile.user_id:
         audit.record(
             db,

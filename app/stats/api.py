@@ -10,7 +10,7 @@ from app.kit.clock import utcnow
 from app.stats import policy, query, report, service
 from app.stats.periods import local_today
 from app.stats.schemas import StatsBucket, StatsOut, StatsScope
-from app.web.deps import CurrentUser, SessionDep
+from app.web.deps import CurrentUser, SessionDep, SettingsDep
 from app.web.routers import api_router
 
 router = api_router("stats")
@@ -21,6 +21,7 @@ _Raw = Annotated[str | None, Query(max_length=20)]
 def stats(
     db: SessionDep,
     user: CurrentUser,
+    settings: SettingsDep,
     jobcentre_id: _Raw = None,
     team_id: _Raw = None,
     consultant_id: _Raw = None,
@@ -47,7 +48,9 @@ def stats(
         team_id=asked.team_id,
         consultant_id=asked.consultant_id,
     )
-    rows = service.figures(db, decision.scope, asked.buckets)
+    rows = service.figures(
+        db, decision.scope, asked.buckets, cache_seconds=settings.stats_cache_seconds
+    )
     return StatsOut(
         scope=StatsScope(
             jobcentre_id=decision.scope.jobcentre_id,

@@ -20,7 +20,7 @@ from app.staff import policy as staff_policy
 from app.stats import options, policy, query, report, service, tables, targets
 from app.stats.charts import bar_chart, format_value
 from app.stats.periods import local_today
-from app.web.deps import CurrentUser, SessionDep
+from app.web.deps import CurrentUser, SessionDep, SettingsDep
 from app.web.i18n import language_of, translations
 from app.web.routers import page_router
 from app.web.templating import render
@@ -35,7 +35,9 @@ def _raw(request: Request) -> dict[str, str]:
     return {name: request.query_params.get(name, "")[:20] for name in _PARAMS}
 
 
-def _figures(db: Session, user: User, raw: dict[str, str]) -> tuple[Any, Any, list[Any]]:
+def _figures(
+    db: Session, user: User, raw: dict[str, str], cache_seconds: float
+) -> tuple[Any, Any, list[Any]]:
     asked = query.read(
         local_today(utcnow()),
         jobcentre_id=raw["jobcentre_id"],
@@ -52,7 +54,7 @@ def _figures(db: Session, user: User, raw: dict[str, str]) -> tuple[Any, Any, li
         team_id=asked.team_id,
         consultant_id=asked.consultant_id,
     )
-    rows = service.figures(db, decision.scope, asked.buckets)
+    rows = service.figures(db, decision.scope, asked.buckets, cache_seconds=cache_seconds)
     return asked, decision, [report.present(f, hide_small=decision.hide_small) for f in rows]
 
 
@@ -63,14 +65,16 @@ def _text(value: float | None, under_5: bool, kind: str, tr: Any) -> str:
 
 
 @router.get("/tal")
-def dashboard(request: Request, db: SessionDep, user: CurrentUser) -> Response:
+def dashboard(
+    request: Request, db: SessionDep, user: CurrentUser, settings: SettingsDep
+) -> Response:
     policy.decide(db, user)  # outsiders: 404 before anything is read
     tr = translations(language_of(request)).gettext
     raw = _raw(request)
     ctx: dict[str, Any] = {"values": raw}
     status = 200
     try:
-        asked, decision, buckets = _figures(db, user, raw)
+        asked, decision, buckets = _figures(db, user, raw, settings.stats_cache_seconds)
     except ValidationFailed as exc:
         ctx["errors"], status, buckets, asked, decision = exc.fields, 422, [], None, None
     centre = decision.scope.jobcentre_id if decision else user.jobcentre_id
@@ -105,13 +109,15 @@ def dashboard(request: Request, db: SessionDep, user: CurrentUser) -> Response:
 
 
 @router.get("/tal/{slug}.csv")
-def table_csv(request: Request, db: SessionDep, user: CurrentUser, slug: str) -> Response:
+def table_csv(
+    request: Request, db: SessionDep, user: CurrentUser, settings: SettingsDep, slug: str
+) -> Response:
     policy.decide(db, user)
     spec = tables.BY_SLUG.get(slug)
     if spec is None:
         raise NotFound()
     tr = translations(language_of(request)).gettext
-    asked, _decision, buckets = _figures(db, user, _raw(request))
+    asked, _decision, buckets = _figures(db, user, _raw(request), settings.stats_cache_seconds)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")  # Danish spreadsheets read ";" as the separator
     writer.writerow([tr("Periode"), *(tr(c.title) for c in spec.columns)])

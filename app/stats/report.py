@@ -19,6 +19,10 @@ COUNTS = (
     "signed_in_14d",
     "invited",
     "invited_with_profile",
+    "profiles_at_end",
+    "profiles_match_ready",
+    "postings_open_14d",
+    "postings_no_interest_14d",
     "hires",
     "on_ledighedsydelse",
     "flexjobbers",
@@ -34,10 +38,17 @@ SHARES = {
     "band_weekly_share": ("band_weekly", "profiles"),
     "band_14d_share": ("band_14d", "profiles"),
     "invited_with_profile_share": ("invited_with_profile", "invited"),
+    "profiles_match_ready_share": ("profiles_match_ready", "profiles_at_end"),
     "fleksjob_unemployment_rate": ("on_ledighedsydelse", "flexjobbers"),
     "hours_up_share": ("hours_up", "in_placement"),
 }
-MEDIANS = {"hired_hours_median": "hires", "hours_change_median": "in_placement"}
+MEDIANS = {
+    "hired_hours_median": "hires",
+    "hours_change_median": "in_placement",
+    "profile_to_hire_days_median": "hires",
+}
+# Postings are not people: their counts are never held back.
+NOT_PEOPLE = {"postings_open_14d", "postings_no_interest_14d"}
 
 
 def _small(value: int) -> bool:
@@ -49,7 +60,11 @@ def present(f: Figures, *, hide_small: bool) -> dict[str, Any]:
     counts["band_daily"] = f.signed_in_daily
     counts["band_weekly"] = f.signed_in_weekly - f.signed_in_daily
     counts["band_14d"] = f.signed_in_14d - f.signed_in_weekly
-    hidden = {name for name, value in counts.items() if hide_small and _small(value)}
+    hidden = {
+        name
+        for name, value in counts.items()
+        if hide_small and _small(value) and name not in NOT_PEOPLE
+    }
     out: dict[str, Any] = {
         "label": f.bucket.label,
         "start": f.bucket.start,
@@ -65,9 +80,11 @@ def present(f: Figures, *, hide_small: bool) -> dict[str, Any]:
             out[name] = None
         else:
             out[name] = share_values[name]
+    out["postings_no_interest_14d_share"] = share_values["postings_no_interest_14d_share"]
     medians = {
         "hired_hours_median": f.hired_hours_median,
         "hours_change_median": f.hours_change_median,
+        "profile_to_hire_days_median": f.profile_to_hire_days_median,
     }
     for name, base in MEDIANS.items():
         if base in hidden:
@@ -83,5 +100,14 @@ def present(f: Figures, *, hide_small: bool) -> dict[str, Any]:
         else:
             by_state[state] = value
     out["matches_by_state"] = by_state
+    # A step's median is about the matches that entered it: held back with a small count.
+    steps: dict[str, float | None] = {}
+    for state, median in f.step_days_median.items():
+        if hide_small and _small(len(f.step_days.get(state, []))):
+            hidden.add(f"step_days_median.{state}")
+            steps[state] = None
+        else:
+            steps[state] = median
+    out["step_days_median"] = steps
     out["under_5"] = sorted(hidden - {"band_daily", "band_weekly", "band_14d"})
     return out

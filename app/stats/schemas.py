@@ -2,7 +2,7 @@
 
 Small cells: for everyone except the consultant who owns the caseload, a count of 1–4 people
 is ``null`` and its field name is listed in the bucket's ``under_5`` (for a match state:
-``"matches_by_state.<state>"``); a share or median computed from such a count is ``null``
+``"matches_by_state.<state>"``, for a step's median ``"step_days_median.<state>"``); a share or median computed from such a count is ``null``
 and listed too. ``null`` that is *not* listed means there is nothing to divide by (e.g. no
 profiles in the engagement base). Shares are fractions between 0 and 1 with four decimals.
 """
@@ -44,11 +44,33 @@ class StatsBucket(BaseModel):
         description="of them: accepted the invitation and have a profile (as of now)"
     )
     invited_with_profile_share: float | None
+    profiles_at_end: int | None = Field(
+        description="profiles of active accounts that existed at the bucket's end"
+    )
+    profiles_match_ready: int | None = Field(
+        description="of them: complete enough to match by then (every counted part filled in)"
+    )
+    profiles_match_ready_share: float | None
     matches_by_state: dict[str, int | None] = Field(
         description="state -> matches that entered it in the bucket (suggested: created)"
     )
+    step_days_median: dict[str, float | None] = Field(
+        description="funnel state -> median Danish calendar days the matches that entered it"
+        " in the bucket took from the latest earlier step they had reached (the suggestion"
+        " if none); 'expired' in matches_by_state are requests that got no answer in time"
+    )
+    postings_open_14d: int = Field(
+        description="postings still published, published at least 14 days before the end"
+    )
+    postings_no_interest_14d: int = Field(
+        description="of them: no person had shown interest by the bucket's end"
+    )
+    postings_no_interest_14d_share: float | None
     hires: int | None
     hired_hours_median: float | None = Field(description="hours per week agreed at hiring")
+    profile_to_hire_days_median: float | None = Field(
+        description="median days from the person's profile creation to the hire"
+    )
     on_ledighedsydelse: int | None = Field(description="status at the bucket's end")
     flexjobbers: int | None = Field(description="people with a known status at the end")
     fleksjob_unemployment_rate: float | None = Field(description="on_ledighedsydelse / flexjobbers")

@@ -8,14 +8,14 @@ from typing import Any
 
 from app.kit.i18n import N_
 from app.models import MatchState
-from app.stats.service import FUNNEL, OTHER_STATES
+from app.stats.basis import FUNNEL, OTHER_STATES
 
-COUNT, SHARE, HOURS = "count", "share", "hours"
+COUNT, SHARE, HOURS, DAYS = "count", "share", "hours", "days"
 
 
 @dataclass(frozen=True)
 class Column:
-    key: str  # a field of the presented bucket; "matches_by_state.<state>" for a state
+    key: str  # a field of the presented bucket; "<field>.<state>" for a state's value
     title: str  # msgid
     kind: str
     charted: bool = False
@@ -75,6 +75,20 @@ TABLES: tuple[TableSpec, ...] = (
         ),
     ),
     TableSpec(
+        "readiness",
+        N_("Profiler klar til match"),
+        N_(
+            "Profiler (aktive konti) ved periodens slutning, og hvor mange af dem der da var"
+            " udfyldt nok til at blive matchet: alle dele af profilen udfyldt (CV er"
+            " frivilligt)."
+        ),
+        (
+            Column("profiles_at_end", N_("Profiler"), COUNT),
+            Column("profiles_match_ready", N_("Klar til match"), COUNT),
+            Column("profiles_match_ready_share", N_("Andel klar til match"), SHARE, charted=True),
+        ),
+    ),
+    TableSpec(
         "matches",
         N_("Match, der nåede hvert trin"),
         N_("Antal match, der kom til hvert trin i perioden (foreslået: oprettet)."),
@@ -89,6 +103,31 @@ TABLES: tuple[TableSpec, ...] = (
         ),
     ),
     TableSpec(
+        "steps",
+        N_("Dage mellem trinene"),
+        N_(
+            "Medianen af dagene, som de match, der kom til et trin i perioden, brugte fra det"
+            " seneste tidligere trin, de havde nået (fra forslaget, hvis intet)."
+        ),
+        tuple(
+            Column(f"step_days_median.{state.value}", _STATE_TITLES[state], DAYS, charted=True)
+            for state in FUNNEL[1:]
+        ),
+    ),
+    TableSpec(
+        "postings",
+        N_("Opslag uden interesse efter 14 dage"),
+        N_(
+            "Opslag, der stadig er offentliggjort og blev det mindst 14 dage før periodens"
+            " slutning, og hvor mange af dem ingen borger havde vist interesse for da."
+        ),
+        (
+            Column("postings_open_14d", N_("Opslag mindst 14 dage gamle"), COUNT),
+            Column("postings_no_interest_14d", N_("Uden interesse"), COUNT, charted=True),
+            Column("postings_no_interest_14d_share", N_("Andel uden interesse"), SHARE),
+        ),
+    ),
+    TableSpec(
         "outcomes",
         N_("Ansættelser og fleksjobledighed"),
         N_(
@@ -99,6 +138,9 @@ TABLES: tuple[TableSpec, ...] = (
         (
             Column("hires", N_("Ansættelser"), COUNT),
             Column("hired_hours_median", N_("Timer om ugen ved ansættelse (median)"), HOURS),
+            Column(
+                "profile_to_hire_days_median", N_("Dage fra profil til ansættelse (median)"), DAYS
+            ),
             Column("on_ledighedsydelse", N_("På ledighedsydelse"), COUNT),
             Column("flexjobbers", N_("Med oplyst status"), COUNT),
             Column("fleksjob_unemployment_rate", N_("Fleksjobledighed"), SHARE, charted=True),
@@ -129,8 +171,9 @@ class Cell:
 
 
 def cell(bucket: dict[str, Any], key: str) -> Cell:
-    if key.startswith("matches_by_state."):
-        value = bucket["matches_by_state"].get(key.split(".", 1)[1])
+    if "." in key:
+        name, state = key.split(".", 1)
+        value = bucket[name].get(state)
     else:
         value = bucket[key]
     return Cell(value, key in bucket["under_5"])

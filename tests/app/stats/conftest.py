@@ -9,8 +9,17 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
+from app.stats import service
 from tests.app.stats.world import World, build
 from tests.support.web import login
+
+
+@pytest.fixture(autouse=True)
+def fresh_figures() -> Iterator[None]:
+    """Each test's world is new: no figures cached from another test's (ids repeat)."""
+    service.clear_cache()
+    yield
+    service.clear_cache()
 
 
 @pytest.fixture

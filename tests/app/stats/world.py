@@ -21,6 +21,11 @@ Matches (job A and B of one company):
 Statuses: P1 ledighedsydelse before M, in fleksjob from day 20; P2 ledighedsydelse before M;
 P3 ledighedsydelse from day 3; P4 in fleksjob before M; P5 wants a change before M, cleared
 on day 10; P6 ledighedsydelse only from this month.
+Complete enough to match: P2 since before M, P1 since day 5, P6 since day 3; P3 only since
+this month; P4, P5 never. Postings (company consultant C1): A published on day -30 (m2's
+person interested on day 2), B day -20 (m3's on day 2), C day -20 (no match), E day -20 (only
+the company interested), D day n-5 (too young), F day -20 but closed since: so of the four
+postings 14 days old at M's end (A, B, C, E), C and E had no interest.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from sqlalchemy.orm import Session
 
 from app.kit.clock import utcnow
 from app.models import (
+    AccommodationNeeds,
     Company,
     FlexjobberProfile,
     Jobcentre,
@@ -50,6 +56,7 @@ from app.models import (
     SignIn,
     Team,
     User,
+    Visibility,
 )
 from app.stats.periods import LOCAL, local_today
 
@@ -70,6 +77,10 @@ def last_month() -> tuple[date, date]:
     today = local_today(utcnow())
     last = today.replace(day=1) - timedelta(days=1)
     return last.replace(day=1), last
+
+
+def _profile_id(db: Session, person: User) -> int:
+    return int(db.query(FlexjobberProfile.id).filter_by(user_id=person.id).scalar())
 
 
 def build(db: Session, password_hash: str) -> World:
@@ -126,6 +137,23 @@ def build(db: Session, password_hash: str) -> World:
     p6 = profile(c1, at(2))
     p7 = profile(c1, before, active=False)
 
+    def complete(person: User, ready_since: datetime) -> None:
+        """Every counted part filled in (app.profiles.completeness), ready since a known day."""
+        row = db.query(FlexjobberProfile).filter_by(user_id=person.id).one()
+        row.headline, row.about = "Kontorhjælp", "Jeg er stabil og glad for faste opgaver."
+        row.wished_jobs = [{"label": "Kontorassistent", "uri": None}]
+        row.skills, row.hours_min, row.hours_max, row.postcode = ["Excel"], 10, 15, "2900"
+        row.experience = [{"title": "Kontorelev", "employer": "X", "start": "", "end": ""}]
+        row.education = [{"title": "HG", "institution": "", "year": "2010"}]
+        row.visibility = Visibility.ANONYMOUS
+        row.match_ready_at = ready_since
+        db.add(AccommodationNeeds(profile_id=row.id, needs={}, note=""))
+
+    complete(p1, at(5))
+    complete(p2, at(-3))
+    complete(p6, at(3))
+    complete(p3, at(n + 1, hour=0))
+
     def sign_ins(person: User, days: list[int]) -> None:
         for k, day in enumerate(days):
             moment = at(day, hour=8 + k % 12)
@@ -172,27 +200,48 @@ def build(db: Session, password_hash: str) -> World:
     )
 
     company = Company(
-        name="Verdensfirma ApS", cvr="11223344", postcode="2900", jobcentre_id=centre.id
+        name="Verdensfirma ApS",
+        cvr="11223344",
+        postcode="2900",
+        jobcentre_id=centre.id,
+        consultant_id=c1.id,
     )
     db.add(company)
     db.flush()
     jobs = []
-    for title in ("Kontorhjælp", "Pedelmedhjælper"):
+    for title, published, status in (
+        ("Kontorhjælp", -30, PostingStatus.PUBLISHED),
+        ("Pedelmedhjælper", -20, PostingStatus.PUBLISHED),
+        ("Lagerhjælp", -20, PostingStatus.PUBLISHED),
+        ("Kantinehjælp", -20, PostingStatus.PUBLISHED),
+        ("Receptionist", n - 5, PostingStatus.PUBLISHED),
+        ("Chauffør", -20, PostingStatus.CLOSED),
+    ):
         posting = JobPosting(
             company_id=company.id,
             title=title,
             description=title,
             job_type=JobType.FLEXJOB,
-            status=PostingStatus.PUBLISHED,
+            status=status,
             search_text=title.lower(),
+            published_at=at(published),
         )
         db.add(posting)
         jobs.append(posting)
     db.flush()
 
-    def match(person: User, job: JobPosting, created: datetime, steps: list[tuple]) -> None:
+    def match(
+        person: User,
+        job: JobPosting,
+        created: datetime,
+        steps: list[tuple],
+        interested: datetime | None = None,
+    ) -> None:
         profile_id = db.query(FlexjobberProfile.id).filter_by(user_id=person.id).scalar()
-        row = Match(profile_id=profile_id, job_id=job.id, created_at=created)
+        row = Match(
+            profile_id=profile_id, job_id=job.id, created_at=created,
+            flexjobber_interest_at=interested,
+        )  # fmt: skip
         db.add(row)
         db.flush()
         state = MatchState.SUGGESTED.value
@@ -210,17 +259,22 @@ def build(db: Session, password_hash: str) -> World:
             state = to
         row.state = MatchState(state)
 
-    a, b = jobs
+    a, b, _c, e, _d, f = jobs
     match(p1, a, at(1), [
         (2, "recommended", None), (3, "recommended", None), (4, "mutual", None),
         (5, "meeting", None), (6, "trial", 5), (20, "hired", 8),
     ])  # fmt: skip
-    match(p2, a, before, [(2, "interest", None), (4, "mutual", None), (9, "trial", 10)])
+    match(p2, a, before, [(2, "interest", None), (4, "mutual", None), (9, "trial", 10)], at(2))
     # A step that keeps the state (day 12, another week than day 2) enters nothing.
-    match(p3, b, at(1), [(2, "interest", None), (12, "interest", None), (16, "expired", None)])
+    match(p3, b, at(1), [(2, "interest", None), (12, "interest", None), (16, "expired", None)],
+          at(2))  # fmt: skip
     match(p4, b, before, [(-8, "mutual", None), (-6, "trial", 6), (12, "hired", 12)])
     match(p5, a, before, [(-9, "mutual", None), (-7, "hired", 4)])
     match(p2, b, at(3), [(4, "interest", None), (8, "ended", None)])
+    # No state change: only the company asked (E); F is closed, so whoever asked, it is out.
+    db.add(Match(profile_id=_profile_id(db, p5), job_id=e.id, created_at=at(-15),
+                 company_interest_at=at(-15)))  # fmt: skip
+    db.add(Match(profile_id=_profile_id(db, p4), job_id=f.id, created_at=at(-15)))
 
     def status(person: User, day: int, value: JobseekerStatus | None) -> None:
         profile_id = db.query(FlexjobberProfile.id).filter_by(user_id=person.id).scalar()

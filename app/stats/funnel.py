@@ -1,0 +1,208 @@
+"""The match figures for all buckets from one read of the scope's match history: matches
+entering each step, the days between steps, hires with their hours and the time from profile
+to hire, progression in hours at each bucket's end; plus postings nobody was interested in.
+
+One query reads the scope's state changes and hours in time order; a sweep sorts them into
+the buckets (and takes the placed matches' hours at each bucket's end), so the number of
+queries does not grow with the number of buckets.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy.orm import Session
+
+from app.models import Company, FlexjobberProfile, JobPosting, Match, MatchEvent, PostingStatus
+from app.stats.basis import (
+    FUNNEL,
+    NO_INTEREST_DAYS,
+    OTHER_STATES,
+    PLACED,
+    Figures,
+    Scope,
+    bucket_index,
+    local_days_between,
+    profile_conditions,
+    team_members,
+)
+
+_STEP = {state.value: i for i, state in enumerate(FUNNEL)}
+_SUGGESTED = FUNNEL[0].value
+_HIRED = FUNNEL[-1].value
+
+
+@dataclass
+class _Match:
+    created_at: datetime
+    profile_id: int
+    profile_created_at: datetime
+    state: str = _SUGGESTED
+    reached: dict[str, datetime] = field(default_factory=dict)  # funnel state -> last entry
+    first_hours: tuple[tuple[datetime, int], int] | None = None  # ((at, event id), hours)
+    last_hours: tuple[tuple[datetime, int], int] | None = None
+
+
+def suggested(db: Session, scope: Scope, out: list[Figures]) -> None:
+    """Suggested = the match row was made (the first action on a candidate–job pair)."""
+    for f in out:
+        f.matches_by_state = {state.value: 0 for state in (*FUNNEL, *OTHER_STATES)}
+    made = (
+        select(bucket_index(Match.created_at, [f.bucket.end_at for f in out]).label("b"))
+        .join(FlexjobberProfile, FlexjobberProfile.id == Match.profile_id)
+        .where(
+            *profile_conditions(scope),
+            Match.created_at >= out[0].bucket.start_at,
+            Match.created_at < out[-1].bucket.end_at,
+        )
+        .subquery()
+    )
+    for b, count in db.execute(select(made.c.b, func.count()).group_by(made.c.b)):
+        out[int(b)].matches_by_state[_SUGGESTED] = int(count)
+
+
+def history(db: Session, scope: Scope, out: list[Figures], now: datetime) -> None:
+    starts = [f.bucket.start_at for f in out]
+    period_end = out[-1].bucket.end_at
+    # Where each bucket's end-of-period figures are taken: its end, or now if that is later.
+    untils = [min(f.bucket.end_at, now) for f in out]
+    query = (
+        select(
+            MatchEvent.id,
+            MatchEvent.match_id,
+            MatchEvent.from_state,
+            MatchEvent.to_state,
+            MatchEvent.hours,
+            MatchEvent.created_at,
+            Match.created_at,
+            Match.profile_id,
+            FlexjobberProfile.created_at,
+        )
+        .join(Match, Match.id == MatchEvent.match_id)
+        .join(FlexjobberProfile, FlexjobberProfile.id == Match.profile_id)
+        .where(*profile_conditions(scope), MatchEvent.created_at < untils[-1])
+        .order_by(MatchEvent.created_at, MatchEvent.id)
+    )
+    matches: dict[int, _Match] = {}
+    entered: list[dict[str, set[int]]] = [{} for _ in out]
+    snapshot = 0  # the next bucket whose end-of-period figures are due
+    for event_id, match_id, from_state, to_state, hours, at, made, profile_id, joined in db.execute(
+        query
+    ):
+        while snapshot < len(out) and at >= untils[snapshot]:
+            _progression(matches, out[snapshot])
+            snapshot += 1
+        m = matches.get(match_id)
+        if m is None:
+            m = matches[match_id] = _Match(made, profile_id, joined)
+        if hours is not None:
+            key = ((at, event_id), hours)
+            m.first_hours = m.first_hours or key
+            m.last_hours = key
+        if from_state == to_state:
+            continue  # a follow-up or a note: hours, but no new state
+        m.state = to_state
+        i = bisect.bisect_right(starts, at) - 1
+        if i >= 0 and at < period_end and to_state != _SUGGESTED:
+            _enter(out[i], entered[i], match_id, m, to_state, hours, at)
+        if to_state in _STEP:
+            m.reached[to_state] = at
+    while snapshot < len(out):
+        _progression(matches, out[snapshot])
+        snapshot += 1
+    for f, states in zip(out, entered, strict=True):
+        for state, ids in states.items():
+            if state in f.matches_by_state:
+                f.matches_by_state[state] = len(ids)
+
+
+def _enter(
+    f: Figures,
+    entered: dict[str, set[int]],
+    match_id: int,
+    m: _Match,
+    state: str,
+    hours: int | None,
+    at: datetime,
+) -> None:
+    ids = entered.setdefault(state, set())
+    first_time = match_id not in ids
+    ids.add(match_id)
+    if state == _HIRED:
+        if hours is not None:
+            f.hired_hours.append(hours)
+        if first_time:
+            f.profile_to_hire_days.append(local_days_between(m.profile_created_at, at))
+    if state in _STEP and first_time:
+        # From the latest step before it in the funnel the match had reached (a skipped
+        # step is skipped: interest straight after the suggestion counts from the suggestion).
+        earlier = [t for s, t in m.reached.items() if _STEP[s] < _STEP[state]]
+        since = max(earlier, default=m.created_at)
+        f.step_days.setdefault(state, []).append(local_days_between(since, at))
+
+
+def _progression(matches: dict[int, _Match], f: Figures) -> None:
+    """Of the people with a match in a trial or hired now: hours now against the hours the
+    placement started with (their placed matches' first and latest recorded hours)."""
+    first: dict[int, tuple[tuple[datetime, int], int]] = {}
+    last: dict[int, tuple[tuple[datetime, int], int]] = {}
+    for m in matches.values():
+        if m.state not in PLACED or m.first_hours is None or m.last_hours is None:
+            continue
+        p = m.profile_id
+        if p not in first or m.first_hours[0] < first[p][0]:
+            first[p] = m.first_hours
+        if p not in last or m.last_hours[0] > last[p][0]:
+            last[p] = m.last_hours
+    f.in_placement = len(first)
+    f.hours_changes = [last[p][1] - first[p][1] for p in first]
+    f.hours_up = sum(1 for change in f.hours_changes if change > 0)
+
+
+def _company_conditions(scope: Scope) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if scope.jobcentre_id is not None:
+        conditions.append(Company.jobcentre_id == scope.jobcentre_id)
+    if scope.consultant_id is not None:
+        conditions.append(Company.consultant_id == scope.consultant_id)
+    if scope.team_id is not None:
+        conditions.append(Company.consultant_id.in_(team_members(scope.team_id)))
+    return conditions
+
+
+def postings(db: Session, scope: Scope, out: list[Figures]) -> None:
+    """Postings published at least 14 days before the bucket's end, and of them those no
+    person had shown interest in by then (a team's or caseload's: its consultants'
+    companies). Only postings still published: when a closed one closed is not recorded."""
+    interest = (
+        select(Match.job_id, func.min(Match.flexjobber_interest_at).label("first"))
+        .where(Match.flexjobber_interest_at.is_not(None))
+        .group_by(Match.job_id)
+        .subquery()
+    )
+    published = JobPosting.published_at
+    columns: list[Any] = []
+    for f in out:
+        old_enough = published <= f.bucket.end_at - timedelta(days=NO_INTEREST_DAYS)
+        nobody = (interest.c.first.is_(None)) | (interest.c.first >= f.bucket.end_at)
+        columns += [
+            func.coalesce(func.sum(case((old_enough, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((and_(old_enough, nobody), 1), else_=0)), 0),
+        ]
+    row = db.execute(
+        select(*columns)
+        .select_from(JobPosting)
+        .join(Company, Company.id == JobPosting.company_id)
+        .outerjoin(interest, interest.c.job_id == JobPosting.id)
+        .where(
+            *_company_conditions(scope),
+            JobPosting.status == PostingStatus.PUBLISHED,
+            published.is_not(None),
+        )
+    ).one()
+    for i, f in enumerate(out):
+        f.postings_open_14d, f.postings_no_interest_14d = int(row[2 * i]), int(row[2 * i + 1])
