@@ -29,7 +29,7 @@ SEARCH_TYPES = {"fleksjobbere": "flexjobbers", "virksomheder": "companies", "ops
 def _placements(db: Session, *sections: service.Section) -> dict[int, followups.Placement]:
     """Each shown person's current trial period or hire, for the row's hours chart."""
     shown = [
-        row.profile_id
+        row.user_id
         for section in sections
         if section.kind == "flexjobbers"
         for row in section.rows

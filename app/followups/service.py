@@ -155,19 +155,20 @@ class Placement:
     next_due: date | None
 
 
-def placements_of(db: Session, profile_ids: Collection[int]) -> dict[int, Placement]:
-    """The newest placement of each of these people with its hours over time: two queries for
-    a whole caseload page, whatever its length."""
-    if not profile_ids:
+def placements_of(db: Session, user_ids: Collection[int]) -> dict[int, Placement]:
+    """The newest placement of each of these people (by user id) with its hours over time: two
+    queries for a whole caseload page, whatever its length."""
+    if not user_ids:
         return {}
     newest: dict[int, tuple[Match, str]] = {}
-    for match, title in db.execute(
-        select(Match, JobPosting.title)
+    for match, title, user_id in db.execute(
+        select(Match, JobPosting.title, FlexjobberProfile.user_id)
         .join(JobPosting, JobPosting.id == Match.job_id)
-        .where(Match.profile_id.in_(list(profile_ids)), Match.state.in_(PLACED))
+        .join(FlexjobberProfile, FlexjobberProfile.id == Match.profile_id)
+        .where(FlexjobberProfile.user_id.in_(list(user_ids)), Match.state.in_(PLACED))
         .order_by(Match.updated_at, Match.id)
     ):
-        newest[match.profile_id] = (match, title)  # ordered: the last one wins
+        newest[user_id] = (match, title)  # ordered: the last one wins
     held: dict[int, list[FollowUp]] = {}
     for follow_up in db.scalars(
         select(FollowUp)
@@ -176,9 +177,9 @@ def placements_of(db: Session, profile_ids: Collection[int]) -> dict[int, Placem
     ):
         held.setdefault(follow_up.match_id, []).append(follow_up)
     found = {}
-    for profile_id, (match, title) in newest.items():
+    for user_id, (match, title) in newest.items():
         done = held.get(match.id, [])
-        found[profile_id] = Placement(
+        found[user_id] = Placement(
             match_id=match.id,
             state=match.state.value,
             job_title=title,

@@ -46,14 +46,15 @@ def test_the_caseload_row_shows_the_hours_over_time_and_the_next_follow_up(
     assert 'class="app-sparkline"' in page.text
     assert local_date(today + timedelta(days=10)) in page.text  # the newest follow-up's next_due
 
-    placed = service.placements_of(db, [personas.profile.id])[personas.profile.id]
+    person = personas.profile.user_id
+    placed = service.placements_of(db, [person])[person]
     assert (placed.state, placed.hours) == ("trial", [10, 12, 15])
 
 
 def test_a_person_without_a_placement_has_no_hours(
     db: Session, personas: Personas, browser: Browser
 ) -> None:
-    assert service.placements_of(db, [personas.profile.id]) == {}
+    assert service.placements_of(db, [personas.profile.user_id]) == {}
     page = browser(personas.consultant).get("/konsulent")
     assert page.status_code == 200 and "timer om ugen" not in page.text
 
