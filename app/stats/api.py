@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import Query
 
 from app.kit.clock import utcnow
-from app.stats import policy, query, report, service
+from app.stats import policy, query, report
 from app.stats.periods import local_today
 from app.stats.schemas import StatsBucket, StatsOut, StatsScope
 from app.web.deps import CurrentUser, SessionDep, SettingsDep
@@ -48,8 +48,12 @@ def stats(
         team_id=asked.team_id,
         consultant_id=asked.consultant_id,
     )
-    rows = service.figures(
-        db, decision.scope, asked.buckets, cache_seconds=settings.stats_cache_seconds
+    shown = report.shown(
+        db,
+        decision.scope,
+        asked.buckets,
+        hide_small=decision.hide_small,
+        cache_seconds=settings.stats_cache_seconds,
     )
     return StatsOut(
         scope=StatsScope(
@@ -61,5 +65,5 @@ def stats(
         to=asked.last,
         by=asked.by,
         small_cells_hidden=decision.hide_small,
-        buckets=[StatsBucket(**report.present(f, hide_small=decision.hide_small)) for f in rows],
+        buckets=[StatsBucket(**bucket) for bucket in shown],
     )

@@ -17,7 +17,7 @@ from app.kit.clock import utcnow
 from app.kit.i18n import N_
 from app.models import User
 from app.staff import policy as staff_policy
-from app.stats import options, policy, query, report, service, tables, targets
+from app.stats import options, policy, query, report, tables, targets
 from app.stats.charts import bar_chart, format_value
 from app.stats.periods import local_today
 from app.web.deps import CurrentUser, SessionDep, SettingsDep
@@ -27,6 +27,8 @@ from app.web.templating import render
 
 router = page_router()
 UNDER_5 = N_("under 5")  # a held-back cell: about 1–4 people
+# Not small itself, but a small cell could be computed from it (app.stats.report).
+HELD_BACK = N_("skjult")
 _PARAMS = ("jobcentre_id", "team_id", "consultant_id", "from", "to", "by")
 
 
@@ -54,13 +56,22 @@ def _figures(
         team_id=asked.team_id,
         consultant_id=asked.consultant_id,
     )
-    rows = service.figures(db, decision.scope, asked.buckets, cache_seconds=cache_seconds)
-    return asked, decision, [report.present(f, hide_small=decision.hide_small) for f in rows]
+    shown = report.shown(
+        db,
+        decision.scope,
+        asked.buckets,
+        hide_small=decision.hide_small,
+        cache_seconds=cache_seconds,
+    )
+    return asked, decision, shown
 
 
-def _text(value: float | None, under_5: bool, kind: str, tr: Any) -> str:
-    if under_5:
+def _text(cell: tables.Cell, kind: str, tr: Any) -> str:
+    value = cell.value
+    if cell.under_5:
         return str(tr(UNDER_5))
+    if cell.held_back:
+        return str(tr(HELD_BACK))
     return "–" if value is None else format_value(value, kind)
 
 
@@ -95,10 +106,7 @@ def dashboard(
             "rows": [
                 (
                     label,
-                    [
-                        _text(c.value, c.under_5, col.kind, tr)
-                        for c, col in zip(cells, spec.columns, strict=True)
-                    ],
+                    [_text(c, col.kind, tr) for c, col in zip(cells, spec.columns, strict=True)],
                 )
                 for label, cells in tables.rows(spec, buckets)
             ],
@@ -125,10 +133,7 @@ def table_csv(
         writer.writerow(
             [
                 label,
-                *(
-                    _text(c.value, c.under_5, col.kind, tr)
-                    for c, col in zip(cells, spec.columns, strict=True)
-                ),
+                *(_text(c, col.kind, tr) for c, col in zip(cells, spec.columns, strict=True)),
             ]
         )
     name = f"fleksbro-{slug}-{asked.first.isoformat()}-{asked.last.isoformat()}.csv"

@@ -3,14 +3,23 @@
 A held-back cell is ``None`` and its name is listed in ``under_5`` (a count of 1–4 people,
 or a share or median computed from one): a client tells "under 5" from "no data" (None and
 not listed, e.g. a share of an empty base) by that list. Zero is shown: it names nobody.
+
+A small cell must not be computable from the cells that are shown either, so some cells that
+are not small are held back too and listed in ``held_back``:
+- within a bucket, the sign-in bands are differences of the cumulative counts (weekly band =
+  weekly − daily): a small band holds back the cumulative count it would be read from;
+- across scopes, a team's or a caseload's count is held back when the rest of the jobcentre is
+  small (jobcentre − team = 1–4 would name the people outside the team, e.g. a second team).
+Differences over periods (a month minus its weeks) are not covered; see README.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from app.stats.periods import Bucket
 from app.stats.policy import SMALL
-from app.stats.service import Figures, shares
+from app.stats.service import Figures, Scope, figures, shares
 
 COUNTS = (
     "profiles",
@@ -55,16 +64,41 @@ def _small(value: int) -> bool:
     return 0 < value < SMALL
 
 
-def present(f: Figures, *, hide_small: bool) -> dict[str, Any]:
+def _counts(f: Figures) -> dict[str, int]:
     counts: dict[str, int] = {name: getattr(f, name) for name in COUNTS}
     counts["band_daily"] = f.signed_in_daily
     counts["band_weekly"] = f.signed_in_weekly - f.signed_in_daily
     counts["band_14d"] = f.signed_in_14d - f.signed_in_weekly
-    hidden = {
+    return counts
+
+
+def _held_back(counts: dict[str, int], small: set[str], whole: dict[str, int] | None) -> set[str]:
+    """Cells that are not small but would let a small one be computed (module docstring)."""
+    held: set[str] = set()
+    if "band_weekly" in small:  # weekly − daily; and 14d − band_14d is weekly again
+        held |= {"signed_in_weekly", "band_14d"}
+    if "band_14d" in small or "band_14d" in held:  # 14d − weekly
+        held.add("signed_in_14d")
+    if whole is not None:
+        held |= {
+            name
+            for name, value in counts.items()
+            if name not in NOT_PEOPLE and _small(whole.get(name, value) - value)
+        }
+    return held - small
+
+
+def present(f: Figures, *, hide_small: bool, whole: Figures | None = None) -> dict[str, Any]:
+    """One bucket for the viewer; `whole` is the jobcentre's same bucket when the scope is a
+    team or a caseload inside it (for the across-scopes rule)."""
+    counts = _counts(f)
+    small = {
         name
         for name, value in counts.items()
         if hide_small and _small(value) and name not in NOT_PEOPLE
     }
+    held = _held_back(counts, small, _counts(whole) if whole else None) if hide_small else set()
+    hidden = small | held
     out: dict[str, Any] = {
         "label": f.bucket.label,
         "start": f.bucket.start,
@@ -94,8 +128,14 @@ def present(f: Figures, *, hide_small: bool) -> dict[str, Any]:
             out[name] = medians[name]
     by_state: dict[str, int | None] = {}
     for state, value in f.matches_by_state.items():
+        rest = (whole.matches_by_state.get(state, value) if whole else value) - value
         if hide_small and _small(value):
             hidden.add(f"matches_by_state.{state}")
+            small.add(f"matches_by_state.{state}")
+            by_state[state] = None
+        elif hide_small and whole is not None and _small(rest):
+            hidden.add(f"matches_by_state.{state}")
+            held.add(f"matches_by_state.{state}")
             by_state[state] = None
         else:
             by_state[state] = value
@@ -109,5 +149,22 @@ def present(f: Figures, *, hide_small: bool) -> dict[str, Any]:
         else:
             steps[state] = median
     out["step_days_median"] = steps
-    out["under_5"] = sorted(hidden - {"band_daily", "band_weekly", "band_14d"})
+    bands = {"band_daily", "band_weekly", "band_14d"}
+    out["held_back"] = sorted(held - bands)
+    out["under_5"] = sorted(hidden - held - bands)
     return out
+
+
+def shown(
+    db: Any, scope: Scope, buckets: list[Bucket], *, hide_small: bool, cache_seconds: float
+) -> list[dict[str, Any]]:
+    """The figures of a scope as the viewer may see them — the page, its CSV files and the API
+    all call this. A team or caseload inside a jobcentre is also compared with the whole."""
+    rows = figures(db, scope, buckets, cache_seconds=cache_seconds)
+    inside = scope.jobcentre_id is not None and (
+        scope.team_id is not None or scope.consultant_id is not None
+    )
+    if not (hide_small and inside):
+        return [present(f, hide_small=hide_small) for f in rows]
+    whole = figures(db, Scope(scope.jobcentre_id), buckets, cache_seconds=cache_seconds)
+    return [present(f, hide_small=hide_small, whole=w) for f, w in zip(rows, whole, strict=True)]

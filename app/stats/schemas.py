@@ -79,6 +79,12 @@ class StatsBucket(BaseModel):
     hours_up_share: float | None
     hours_change_median: float | None = Field(description="median change in hours per week")
     under_5: list[str] = Field(description="fields held back: about 1–4 people")
+    held_back: list[str] = Field(
+        default_factory=list,
+        description="fields held back although not small, because a small cell could be "
+        "computed from them (a sign-in band from the cumulative counts, or another team's "
+        "count from the jobcentre's total)",
+    )
 
 
 class StatsOut(BaseModel):

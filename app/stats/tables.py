@@ -168,6 +168,7 @@ BY_SLUG = {table.slug: table for table in TABLES}
 class Cell:
     value: int | float | None
     under_5: bool
+    held_back: bool = False
 
 
 def cell(bucket: dict[str, Any], key: str) -> Cell:
@@ -176,7 +177,7 @@ def cell(bucket: dict[str, Any], key: str) -> Cell:
         value = bucket[name].get(state)
     else:
         value = bucket[key]
-    return Cell(value, key in bucket["under_5"])
+    return Cell(value, key in bucket["under_5"], key in bucket.get("held_back", ()))
 
 
 def rows(spec: TableSpec, buckets: list[dict[str, Any]]) -> list[tuple[str, list[Cell]]]:
