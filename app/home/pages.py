@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import Request
-from fastapi.responses import Response
+from fastapi.responses import FileResponse, Response
 
 from app.accounts import policy as roles
 from app.articles import service as articles
@@ -19,6 +19,14 @@ from app.web.routers import page_router
 from app.web.templating import render
 
 router = page_router()
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon(request: Request) -> Response:
+    """Browsers ask for /favicon.ico whatever the page links; without it every page view
+    left a 404 in the log."""
+    icon = request.app.state.settings.web_dir / "static" / "img" / "favicon.ico"
+    return FileResponse(icon, media_type="image/x-icon", headers={"Cache-Control": "max-age=86400"})
 
 
 @router.get("/")

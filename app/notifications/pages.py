@@ -32,9 +32,8 @@ DONE = {
 
 def _context(db: Session, user: User, **extra: Any) -> dict[str, Any]:
     return {
-        "items": service.recent(db, user),
+        "items": service.shown(db, user, service.recent(db, user)),
         "unread": service.unread_count(db, user),
-        "kinds": service.KINDS,
         "modes": MODES,
         "mode": user.notify_mode,
         "local_time": local_time,
