@@ -142,6 +142,7 @@ def _api_token(args: argparse.Namespace) -> int:
     )
     from app.db import engine_for, session_scope
     from app.errors import NotFound
+    from app.kit.dates import local_date
 
     settings = get_settings()
     with session_scope(engine_for(settings.database_url)) as db:
@@ -158,7 +159,7 @@ def _api_token(args: argparse.Namespace) -> int:
             print(f"Token {args.revoke} revoked.")
         elif args.list:
             for token in list_api_tokens(db, user):
-                print(f"{token.id}\t{token.name}\texpires {token.expires_at:%Y-%m-%d}")
+                print(f"{token.id}\t{token.name}\texpires {local_date(token.expires_at)}")
         else:
             print(create_api_token(db, user, args.name, ttl_days=args.days))
     return 0

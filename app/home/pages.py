@@ -12,7 +12,6 @@ from app.contact import service as contact
 from app.events import service as events
 from app.followups import service as followups
 from app.home import service
-from app.matches.forms import local_date, local_time
 from app.web.deps import CurrentUser, OptionalUser, SessionDep
 from app.web.i18n import language_of, translations
 from app.web.routers import page_router
@@ -49,15 +48,12 @@ def home(request: Request, db: SessionDep, user: CurrentUser) -> Response:
             "may_request": True,
             "events": events.upcoming(db, user),
             "articles": articles.newest(db, user),
-            "local_time": local_time,
         }
     if roles.is_consultant(user):
         ctx |= {
             "callbacks": contact.open_requests_for(db, user, limit=10),
             "follow_ups_due": followups.due_for(db, user, limit=10),
-            "local_date": local_date,
             "back": "/hjem",
-            "local_time": local_time,
         }
     if roles.is_admin(user):
         ctx["stats"] = {tr(label): number for label, number in service.admin_stats(db).items()}

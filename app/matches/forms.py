@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time
 from urllib.parse import parse_qsl, urlencode, urlsplit
-from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
 
 from app.kit import parse
+from app.kit.dates import LOCAL, local_date, local_time  # noqa: F401 - used by the pages
 from app.kit.i18n import N_
 from app.matches.service import ActionInput
 
-LOCAL = ZoneInfo("Europe/Copenhagen")
 _URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}'\""
 
@@ -32,14 +31,6 @@ def linkify(text: str) -> Markup:
     parts.append(escape(text[position:]))
     joined = Markup("").join(parts)
     return Markup("<br>\n").join(joined.split("\n"))
-
-
-def local_time(value: datetime | None) -> str:
-    return value.astimezone(LOCAL).strftime("%d.%m.%Y %H:%M") if value else ""
-
-
-def local_date(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
 
 
 def parse_date(value: str, name: str, errors: dict[str, str]) -> date | None:

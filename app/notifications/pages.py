@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationFailed
 from app.kit.i18n import N_
-from app.matches.forms import local_time
 from app.models import User
 from app.notifications import service
 from app.web.deps import CurrentUser, SessionDep
@@ -36,7 +35,6 @@ def _context(db: Session, user: User, **extra: Any) -> dict[str, Any]:
         "unread": service.unread_count(db, user),
         "modes": MODES,
         "mode": user.notify_mode,
-        "local_time": local_time,
         **extra,
     }
 
