@@ -2,14 +2,14 @@
 and PostgreSQL.
 
     .venv/bin/python scripts/bench_load.py [--db sqlite|postgres|both] [--users 50]
-        [--requests 40] [--seed 1] [--think 0.3] [--ramp 10] [--workers 1]
+        [--requests 40] [--seed 1] [--think 0.3] [--ramp 30] [--workers 1]
 
 For each database: a fresh database (a temporary SQLite file, or fleksbro_bench_load on the
 local PostgreSQL), migrated, with the demo data; --users demo personas (about 60 % flexjobbers,
 30 % company users, 10 % consultants; scripts/benchkit/personas.py) each with an API token;
 then ``fleksbro serve`` on a free port. Every persona runs in its own thread, starting at a
-random moment within the first --ramp seconds: it signs in
-through the login form (CSRF), then walks a seeded script (scripts/benchkit/walker.py) of page
+random moment within the first --ramp seconds: it signs in through the login form (CSRF),
+then walks a seeded script (scripts/benchkit/walker.py) of page
 views, API calls with its token, profile edits (API and the "Om mig" form), match actions (a
 flexjobber's interest / save / hide, a company's "Vi vil gerne tale med dig", a consultant's
 recommendation; pages and API), messages on its open conversations and signing out and in
@@ -110,7 +110,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=40, help="requests per user")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--think", type=float, default=0.3, help="mean think time, seconds")
-    parser.add_argument("--ramp", type=float, default=10.0, help="users start within, seconds")
+    parser.add_argument("--ramp", type=float, default=30.0, help="users start within, seconds")
     parser.add_argument("--timeout", type=float, default=60.0, help="per request, seconds")
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
