@@ -99,7 +99,7 @@ def test_serve_derives_the_link_address_from_its_port_unless_told() -> None:
     from app.cli import use_port_in_links
 
     environ = {"FLEKSBRO_ENVIRONMENT": "development"}
-    use_port_in_links(environ, "0.0.0.0", 8801)  # noqa: S104 - a test value
+    use_port_in_links(environ, "0.0.0.0", 8801)
     assert environ["FLEKSBRO_BASE_URL"] == "http://127.0.0.1:8801"
     told = {"FLEKSBRO_BASE_URL": "https://fleksbro.example"}
     use_port_in_links(told, "127.0.0.1", 8801)
