@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from typing import TYPE_CHECKING
 
 from app.settings import PROJECT_ROOT, get_settings
@@ -30,18 +31,36 @@ def _migrate(_args: argparse.Namespace) -> int:
     return 0
 
 
+# Longer than a client's idle connection is kept (httpx 5 s, browsers and proxies 60 s or
+# more): at uvicorn's default of 5 s the server closed idle connections while clients sent the
+# next request on them, and under load that request failed with "connection reset".
+KEEP_ALIVE_SECONDS = 75
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    use_port_in_links(os.environ, args.host, args.port)
     uvicorn.run(
         "app.main:create_app",
         factory=True,
         host=args.host,
         port=args.port,
         workers=args.workers,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
         **proxy_options(get_settings().trusted_proxies),  # type: ignore[arg-type]
     )
     return 0
+
+
+def use_port_in_links(environ: MutableMapping[str, str], host: str, port: int) -> None:
+    """E-mailed links point at the port the server listens on (``--port 8801``), unless
+    FLEKSBRO_BASE_URL says otherwise; production must say (its address is not the socket's)."""
+    if environ.get("FLEKSBRO_BASE_URL") or environ.get("FLEKSBRO_ENVIRONMENT") == "production":
+        return
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host  # noqa: S104 - a comparison
+    environ["FLEKSBRO_BASE_URL"] = f"http://{shown}:{port}"
+    get_settings.cache_clear()
 
 
 def proxy_options(trusted_proxies: str) -> dict[str, object]:
@@ -123,6 +142,7 @@ def _api_token(args: argparse.Namespace) -> int:
     )
     from app.db import engine_for, session_scope
     from app.errors import NotFound
+    from app.kit.dates import local_date
 
     settings = get_settings()
     with session_scope(engine_for(settings.database_url)) as db:
@@ -139,7 +159,7 @@ def _api_token(args: argparse.Namespace) -> int:
             print(f"Token {args.revoke} revoked.")
         elif args.list:
             for token in list_api_tokens(db, user):
-                print(f"{token.id}\t{token.name}\texpires {token.expires_at:%Y-%m-%d}")
+                print(f"{token.id}\t{token.name}\texpires {local_date(token.expires_at)}")
         else:
             print(create_api_token(db, user, args.name, ttl_days=args.days))
     return 0

@@ -12,6 +12,13 @@ first write (BEGIN IMMEDIATE), where the busy timeout does apply:
   so far it has only read; later reads see the newest data, as under PostgreSQL's READ
   COMMITTED.
 
+Within one process the writers queue for the lock in arrival order (``_WriteQueue``) before
+they ask SQLite for it. SQLite's own wait polls, sleeping up to 100 ms between tries, so a
+writer arriving just as the lock is released takes it ahead of those already waiting: under
+load (bench_load, 50 people on 2 shared cores) some writers never got their turn within the
+busy timeout and failed with "database is locked" while the lock changed hands all the time.
+Between processes (several workers) the busy timeout still decides.
+
 Requests deliberately do not begin IMMEDIATE up front: FastAPI runs a request's
 dependencies and its endpoint on separate worker threads, so a request that took the lock in
 a dependency would wait for a free thread while holding it, and under load every thread can
@@ -21,6 +28,10 @@ first write, the lock is held only by a thread that runs on to the commit.
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+import weakref
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -39,6 +50,71 @@ from app.kit.limits import MAX_CONCURRENT_REQUESTS
 WRITE_OPTIONS = {"fleksbro_writes": True}
 _WRITING = "fleksbro_sqlite_writing"
 _BUSY_TIMEOUT_MS = 30_000
+PG_POOL_SIZE = MAX_CONCURRENT_REQUESTS + 6  # the requests let in, and background work
+
+
+_QUEUED = "fleksbro_sqlite_queued"
+
+
+class _WriteQueue:
+    """A first-come, first-served lock for the SQLite writers of one engine in this process."""
+
+    def __init__(self) -> None:
+        self._mutex = threading.Lock()
+        self._waiting: deque[threading.Event] = deque()
+        self._held = False
+
+    def acquire(self, timeout: float) -> None:
+        with self._mutex:
+            if not self._held and not self._waiting:
+                self._held = True
+                return
+            turn = threading.Event()
+            self._waiting.append(turn)
+        if turn.wait(timeout):
+            return  # release() handed the lock over
+        with self._mutex:
+            if turn.is_set():  # handed over just as the wait timed out
+                return
+            self._waiting.remove(turn)
+        raise sqlite3.OperationalError("database is locked")
+
+    def release(self) -> None:
+        with self._mutex:
+            if self._waiting:
+                self._waiting.popleft().set()  # stays held, by the next in line
+            else:
+                self._held = False
+
+
+_QUEUES: weakref.WeakKeyDictionary[Engine, _WriteQueue] = weakref.WeakKeyDictionary()
+
+
+def _begin_immediate(connection: Any, begin: Any) -> None:
+    """BEGIN IMMEDIATE after this process's earlier writers (``begin`` runs the statement)."""
+    queue = _QUEUES[connection.engine]
+    queue.acquire(_BUSY_TIMEOUT_MS / 1000)
+    try:
+        begin()
+    except BaseException:
+        queue.release()
+        raise
+    connection.info[_QUEUED] = True
+
+
+def _end_transaction(connection: Any) -> None:
+    if connection.info.pop(_QUEUED, False):
+        _QUEUES[connection.engine].release()
+
+
+def _released_on_checkin(queue: _WriteQueue) -> Any:
+    """Whatever ended the transaction, a connection back in the pool holds no place."""
+
+    def checkin(_dbapi_connection: Any, record: Any) -> None:
+        if record is not None and record.info.pop(_QUEUED, False):
+            queue.release()
+
+    return checkin
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -56,7 +132,10 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
 def _begin_sqlite(connection: Any) -> None:
     writes = bool(connection.get_execution_options().get("fleksbro_writes"))
     connection.info[_WRITING] = writes
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+    if writes:
+        _begin_immediate(connection, lambda: connection.exec_driver_sql("BEGIN IMMEDIATE"))
+    else:
+        connection.exec_driver_sql("BEGIN")
 
 
 def _take_write_lock(
@@ -70,7 +149,7 @@ def _take_write_lock(
     # (busy timeout) for the write lock instead of failing on a stale snapshot.
     connection.info[_WRITING] = True
     cursor.execute("COMMIT")
-    cursor.execute("BEGIN IMMEDIATE")
+    _begin_immediate(connection, lambda: cursor.execute("BEGIN IMMEDIATE"))
 
 
 def make_engine(url: str) -> Engine:
@@ -90,14 +169,21 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin_sqlite)
         event.listen(engine, "before_cursor_execute", _take_write_lock)
+        event.listen(engine, "commit", _end_transaction)
+        event.listen(engine, "rollback", _end_transaction)
+        _QUEUES[engine] = queue = _WriteQueue()
+        event.listen(engine.pool, "checkin", _released_on_checkin(queue))
         return engine
-    # pre_ping lets the app recover by itself after the database comes back.
+    # pre_ping lets the app recover by itself after the database comes back. Every connection
+    # the requests let in at once can use (plus background work) stays open in the pool: with
+    # a smaller pool and overflow, each burst closed and reopened connections, a process
+    # start on the server each time, and on busy cores such a connect timed out (bench_load).
     return create_engine(
         url,
         pool_pre_ping=True,
-        pool_size=10,
-        max_overflow=MAX_CONCURRENT_REQUESTS - 10 + 6,
-        connect_args={"connect_timeout": 3},
+        pool_size=PG_POOL_SIZE,
+        max_overflow=0,
+        connect_args={"connect_timeout": 10},
     )
 
 

@@ -20,11 +20,7 @@ from __future__ import annotations
 
 import argparse
 import collections
-import os
-import re
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -32,19 +28,17 @@ import time
 from pathlib import Path
 
 import httpx
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchkit.server import start_and_wait  # noqa: E402
+from benchkit.demo_db import migrated_with_demo_data, recreate_postgres  # noqa: E402
+from benchkit.server import csrf_token, free_port, serve  # noqa: E402
 
 from app.demo.accounts_data import DEMO_PASSWORD  # noqa: E402
 
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/fleksbro_bench_robust"
-SECRET = "bench-secret-key-that-is-long-enough-0123456789"
 PEOPLE = [
     ("borger@fleksbro.example", ["/hjem", "/job", "/mine-match", "/profil", "/notifikationer"]),
     ("borger2@fleksbro.example", ["/hjem", "/job", "/mine-data", "/profil"]),
@@ -58,22 +52,13 @@ WRITERS = ["borger@fleksbro.example", "borger2@fleksbro.example", "borger3@fleks
 
 def prepare(url: str, n_tokens: int) -> list[tuple[str, str]]:
     """Migrates, loads the demo data and returns (e-mail, API token) for n_tokens tokens."""
-    from alembic import command
-    from alembic.config import Config
-
     from app.auth.service import create_api_token, user_by_email
-    from app.db import make_engine, session_scope
-    from app.demo.loader import load_demo_data
+    from app.db import session_scope
 
-    config = Config(str(ROOT / "alembic.ini"))
-    config.attributes["database_url"] = url
-    config.attributes["configure_logger"] = False
-    command.upgrade(config, "head")
-    engine = make_engine(url)
+    engine = migrated_with_demo_data(url)
     tokens: list[tuple[str, str]] = []
     emails = list(dict.fromkeys([email for email, _ in PEOPLE] + WRITERS))
     with session_scope(engine) as db:
-        load_demo_data(db)
         for i in range(n_tokens):
             user = user_by_email(db, emails[i % len(emails)])
             assert user is not None
@@ -82,48 +67,13 @@ def prepare(url: str, n_tokens: int) -> list[tuple[str, str]]:
     return tokens
 
 
-def recreate_postgres(url: str) -> None:
-    parsed = make_url(url)
-    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{parsed.database}"'))
-    admin.dispose()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def start_server(url: str, port: int, workers: int, data_dir: Path) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "FLEKSBRO_DATABASE_URL": url,
-        "FLEKSBRO_DATA_DIR": str(data_dir),
-        "FLEKSBRO_SECRET_KEY": SECRET,
-        "FLEKSBRO_ENVIRONMENT": "development",
-        "FLEKSBRO_BASE_URL": f"http://127.0.0.1:{port}",
-    }
-    command = [
-        sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory",
-        "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-        "--log-level", "warning", "--no-access-log",
-    ]  # fmt: skip
-    return start_and_wait(command, ROOT, env, port, poll=0.3)
-
-
-_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
 def signed_in(base: str, email: str) -> httpx.Client:
     client = httpx.Client(base_url=base, timeout=60)
-    token = _CSRF.search(client.get("/login").text)
-    assert token, "no CSRF token on /login"
-    form = {"email": email, "password": DEMO_PASSWORD, "csrf_token": token.group(1)}
+    form = {
+        "email": email,
+        "password": DEMO_PASSWORD,
+        "csrf_token": csrf_token(client.get("/login").text),
+    }
     response = client.post("/login", data=form)
     if response.status_code != 303:
         raise SystemExit(f"login as {email} failed: {response.status_code}")
@@ -174,7 +124,7 @@ def report(db: str, name: str, statuses: collections.Counter[str], timings: list
 def run_against(db: str, url: str, args: argparse.Namespace, data_dir: Path) -> int:
     tokens = prepare(url, args.tokens)
     port = free_port()
-    server = start_server(url, port, args.workers, data_dir)
+    server = serve(url, port, args.workers, data_dir, quiet=True)
     base = f"http://127.0.0.1:{port}"
     bad = 0
     try:

@@ -12,7 +12,6 @@ from app.alerts import policy, service
 from app.errors import ValidationFailed
 from app.jobs.pages import JOB_TYPE_LABELS
 from app.kit.i18n import N_
-from app.matches.forms import local_time
 from app.models import ALERT_MATCHES, ALERT_SEARCH, JobAlert, User
 from app.taxonomy import labels
 from app.web.deps import CurrentUser, OptionalUser, SessionDep, SettingsDep
@@ -82,7 +81,6 @@ def _list_context(request: Request, db: SessionDep, user: User, **extra: Any) ->
     return labels | {
         "alerts": alerts,
         "descriptions": {a.id: describe(a, names) for a in alerts},
-        "local_time": local_time,
         **extra,
     }
 
@@ -138,7 +136,6 @@ def alert_detail(request: Request, db: SessionDep, user: CurrentUser, alert_id: 
         "job_alert": alert,
         "description": describe(alert, dict(labels["accommodation_options"])),
         "jobs": service.found_jobs(db, user, alert),
-        "local_time": local_time,
     }
     return render(request, "alerts/detail.html", ctx)
 

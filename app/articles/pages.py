@@ -15,7 +15,6 @@ from app.errors import ValidationFailed
 from app.events.pages import AUDIENCE_LABELS
 from app.kit import limits
 from app.kit.i18n import N_
-from app.matches.forms import local_time
 from app.models import AUDIENCES, Article
 from app.web.deps import CurrentUser, SessionDep, SettingsDep
 from app.web.i18n import language_of, translations
@@ -40,7 +39,6 @@ def _common(request: Request) -> dict[str, Any]:
         "audience_labels": AUDIENCE_LABELS,
         "status_labels": STATUS_LABELS,
         "audiences": [(a, tr(AUDIENCE_LABELS[a])) for a in AUDIENCES],
-        "local_time": local_time,
     }
 
 

@@ -13,8 +13,8 @@ from app.candidates.pages import page_url
 from app.caseload import service
 from app.followups import service as followups
 from app.kit import parse
+from app.kit.dates import local_date
 from app.kit.i18n import N_
-from app.matches.forms import local_date
 from app.web.deps import SessionDep
 from app.web.guards import StaffUser
 from app.web.routers import page_router

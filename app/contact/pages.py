@@ -10,7 +10,6 @@ from fastapi.responses import RedirectResponse, Response
 
 from app.contact import policy, service
 from app.errors import ValidationFailed
-from app.matches.forms import local_time
 from app.notifications import service as notifications
 from app.profiles.completeness import STEPS
 from app.web.deps import CurrentUser, MailerDep, OptionalUser, SessionDep, SettingsDep
@@ -50,7 +49,6 @@ def _form_page(
         "errors": errors or {},
         "problem": problem,
         "sent": request.query_params.get("sendt") == "1",
-        "local_time": local_time,
     }
     return render(request, "contact/callback_form.html", ctx, status_code=status)
 
@@ -97,7 +95,6 @@ def callback_list(request: Request, db: SessionDep, user: ConsultantUser) -> Res
     ctx = {
         "callbacks": service.open_requests_for(db, user),
         "back": "/konsulent/opringninger",
-        "local_time": local_time,
     }
     return render(request, "contact/callbacks.html", ctx)
 

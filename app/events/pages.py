@@ -13,7 +13,6 @@ from app.events import policy, service
 from app.kit import ics
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
-from app.matches.forms import local_time
 from app.models import AUDIENCES, Event, User
 from app.notifications import service as notifications
 from app.web.deps import CurrentUser, MailerDep, SessionDep, SettingsDep
@@ -49,7 +48,6 @@ def _common(request: Request) -> dict[str, Any]:
     return {
         "audience_labels": AUDIENCE_LABELS,
         "status_labels": STATUS_LABELS,
-        "local_time": local_time,
         "audiences": [(a, tr(AUDIENCE_LABELS[a])) for a in AUDIENCES],
     }
 

@@ -32,11 +32,13 @@ from sqlalchemy.orm import Session
 from app.audit.service import record
 from app.companies.service import cvr_is_valid
 from app.errors import Conflict, Forbidden, ValidationFailed
+from app.jobs import csv_danish as danish
 from app.jobs import policy
 from app.jobs.schemas import FIELDS, PostingIn
 from app.jobs.search_text import posting_search_text
 from app.jobs.service import resolve_esco_uri
 from app.kit.clock import utcnow
+from app.kit.dates import local_date
 from app.kit.i18n import N_
 from app.kit.limits import MAX_CSV_BYTES, MAX_SHORT_TEXT
 from app.kit.parse import digits
@@ -128,7 +130,7 @@ def _rows(text: str) -> list[dict[str, str]]:
     header = text.splitlines()[0] if text.splitlines() else ""
     delimiter = ";" if header.count(";") >= header.count(",") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    columns = [name.strip().lower() for name in reader.fieldnames or []]
+    columns = [danish.column(name) for name in reader.fieldnames or []]
     missing = [name for name in ("company_cvr", "title") if name not in columns]
     unknown = [name for name in columns if name not in COLUMNS]
     if missing or unknown or len(set(columns)) != len(columns):
@@ -143,7 +145,8 @@ def _rows(text: str) -> list[dict[str, str]]:
         for raw in reader:
             if len(rows) >= MAX_ROWS:
                 raise _file_error(N_("Filen har for mange rækker. Der må højst være 2.000."))
-            rows.append({key: (value or "") for key, value in raw.items() if key is not None})
+            row = {key: (value or "") for key, value in raw.items() if key is not None}
+            rows.append(danish.values(row))
     except csv.Error as exc:
         raise _file_error(N_("Filen kunne ikke læses som CSV.")) from exc
     if not rows:
@@ -284,13 +287,15 @@ def example_csv(db: Session, user: User, today: date | None = None) -> str:
     cvr = company.cvr if company is not None else "12345674"
     postcode = (company.postcode if company is not None else None) or "2900"
     start, deadline = today + timedelta(days=60), today + timedelta(days=30)
+    header = ";".join(danish.DANISH_COLUMNS[name] for name in COLUMNS)
     return (
-        ";".join(COLUMNS) + "\r\n"
+        f"{header}\r\n"
         f"{cvr};Kontorassistent;Vi søger en kontorassistent til et roligt kontor.;"
         f"Post, telefon og bogføring;bogføring|Excel;fakturering;10;15;185;{postcode};nej;"
-        f"no_heavy_lifting|quiet_environment;fleksjob;{start};{deadline};published\r\n"
+        f"Ingen tunge løft|Roligt miljø;Fleksjob;{local_date(start)};{local_date(deadline)};"
+        "offentliggjort\r\n"
         f"{cvr};Pedelmedhjælper;Lettere pedelopgaver.;Oprydning;;;8;12;;{postcode};nej;"
-        "varied_tasks;few_hours;;;draft\r\n"
+        "Varierede opgaver;Småjob (få timer);;;kladde\r\n"
     )
 
 

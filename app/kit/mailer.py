@@ -33,7 +33,7 @@ class Mailer:
         message["Message-ID"] = make_msgid(domain="fleksbro.example")
         message.set_content(body)
         if self.config.backend == "console":
-            sys.stdout.write(f"\n----- e-mail (console backend) -----\n{message}\n-----\n")
+            sys.stdout.write(readable(message))
             sys.stdout.flush()
             return
         with smtplib.SMTP(self.config.host, self.config.port, timeout=self.config.timeout) as smtp:
@@ -42,3 +42,11 @@ class Mailer:
             if self.config.username:
                 smtp.login(self.config.username, self.config.password or "")
             smtp.send_message(message)
+
+
+def readable(message: EmailMessage) -> str:
+    """The e-mail as a person reads it: decoded headers and text. Printing the message itself
+    would show what goes over the wire, a non-ASCII body as base64 a developer cannot read."""
+    headers = "".join(f"{name}: {message[name]}\n" for name in ("From", "To", "Subject"))
+    body = message.get_content().rstrip("\n")
+    return f"\n----- e-mail (console backend) -----\n{headers}\n{body}\n-----\n"

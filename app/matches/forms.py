@@ -5,17 +5,16 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time
 from urllib.parse import parse_qsl, urlencode, urlsplit
-from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
 from pydantic import ValidationError
 
+from app.kit.dates import LOCAL, local_date, local_time  # noqa: F401 - used by the pages
 from app.kit.i18n import N_
 from app.kit.typed import Invalid, messages_of
 from app.matches.schemas import ACTION_FIELDS, MatchActionIn
 from app.matches.service import ActionInput
 
-LOCAL = ZoneInfo("Europe/Copenhagen")
 _URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}'\""
 
@@ -34,14 +33,6 @@ def linkify(text: str) -> Markup:
     parts.append(escape(text[position:]))
     joined = Markup("").join(parts)
     return Markup("<br>\n").join(joined.split("\n"))
-
-
-def local_time(value: datetime | None) -> str:
-    return value.astimezone(LOCAL).strftime("%d.%m.%Y %H:%M") if value else ""
-
-
-def local_date(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
 
 
 def parse_local_datetime(day: str, clock: str) -> datetime | None:

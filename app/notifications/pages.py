@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationFailed
 from app.kit.i18n import N_
-from app.matches.forms import local_time
 from app.models import User
 from app.notifications import service
 from app.web.deps import CurrentUser, SessionDep
@@ -32,12 +31,10 @@ DONE = {
 
 def _context(db: Session, user: User, **extra: Any) -> dict[str, Any]:
     return {
-        "items": service.recent(db, user),
+        "items": service.shown(db, user, service.recent(db, user)),
         "unread": service.unread_count(db, user),
-        "kinds": service.KINDS,
         "modes": MODES,
         "mode": user.notify_mode,
-        "local_time": local_time,
         **extra,
     }
 

@@ -7,6 +7,7 @@ health data: the reader sees the details only after logging in.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import func, select, update
@@ -16,7 +17,7 @@ from app.errors import ValidationFailed
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
 from app.kit.mailer import Mailer
-from app.models import Notification, User
+from app.models import Company, FlexjobberProfile, JobPosting, Match, Notification, User
 from app.settings import Settings
 
 KINDS = {
@@ -33,6 +34,23 @@ KINDS = {
     "event_cancelled": N_("Et arrangement er aflyst"),
     "event_reminder": N_("Husk dit arrangement i morgen"),
     "job_alert": N_("Der er nye job til din jobagent"),
+}
+# In the app a notice about a match says what happened and about which job: to the person
+# with the company's name, to the company and the jobcentre with the job only (who the person
+# is, is the match page's decision). E-mails stay neutral (``_mail``).
+FOR_THE_PERSON = {
+    "request": N_("%(company)s vil gerne tale med dig om %(job)s"),
+    "recommendation": N_("Jobcentret anbefaler dig jobbet %(job)s hos %(company)s"),
+    "message": N_("Ny besked om %(job)s hos %(company)s"),
+    "expiry": N_("Forespørgslen om %(job)s hos %(company)s er udløbet"),
+    "update": N_("Nyt om %(job)s hos %(company)s"),
+}
+FOR_THE_OTHERS = {
+    "request": N_("En kandidat vil gerne tale med jer om %(job)s"),
+    "recommendation": N_("Jobcentret har anbefalet en kandidat til %(job)s"),
+    "message": N_("Ny besked om %(job)s"),
+    "expiry": N_("En forespørgsel om %(job)s er udløbet"),
+    "update": N_("Nyt om et match til %(job)s"),
 }
 NOTIFY_MODES = ("immediate", "daily", "none")
 SUBJECT = "Nyt fra Fleksbro"
@@ -92,6 +110,41 @@ def send_daily_digest(db: Session, settings: Settings, mailer: Mailer) -> int:
             .values(emailed_at=utcnow())
         )
     return len(rows)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A notice as the reader sees it: a msgid and the values for its placeholders."""
+
+    note: Notification
+    text: str
+    values: dict[str, str]
+
+
+def shown(db: Session, reader: User, notes: list[Notification]) -> list[Shown]:
+    """The reader's notices with what happened and about which job (one query for all)."""
+    ids = {n.match_id for n in notes if n.match_id is not None}
+    about = {
+        match_id: (person, job, company)
+        for match_id, person, job, company in db.execute(
+            select(Match.id, FlexjobberProfile.user_id, JobPosting.title, Company.name)
+            .join(FlexjobberProfile, FlexjobberProfile.id == Match.profile_id)
+            .join(JobPosting, JobPosting.id == Match.job_id)
+            .join(Company, Company.id == JobPosting.company_id)
+            .where(Match.id.in_(ids or {-1}))
+        )
+    }
+    out = []
+    for note in notes:
+        text, values = KINDS.get(note.kind, KINDS["update"]), {}
+        found = about.get(note.match_id) if note.match_id is not None else None
+        if found is not None:
+            person, job, company = found
+            texts = FOR_THE_PERSON if person == reader.id else FOR_THE_OTHERS
+            if note.kind in texts:
+                text, values = texts[note.kind], {"job": job, "company": company}
+        out.append(Shown(note, text, values))
+    return out
 
 
 def unread_count(db: Session, user: User) -> int:

@@ -13,7 +13,6 @@ from app.errors import ValidationFailed
 from app.kit import parse
 from app.kit.i18n import N_
 from app.matches import consent as consents
-from app.matches.forms import local_time
 from app.privacy import service
 from app.privacy.access_log import ACCESS_ACTIONS, PURPOSES
 from app.web.cookies import clear_session_cookie
@@ -39,7 +38,6 @@ def _page(request: Request, db: SessionDep, user: CurrentUser, **extra: object) 
         "purposes": PURPOSES,
         "messages": [("success", DONE[key])] if key in DONE else [],
         "errors": {},
-        "local_time": local_time,
     } | extra
     status = 422 if extra.get("errors") else 200
     return render(request, "privacy/my_data.html", ctx, status_code=status)

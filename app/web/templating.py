@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescap
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from app.kit.dates import local_date, local_time
 from app.kit.passwords import MIN_PASSWORD_LENGTH
 from app.matches.display import shown_band, shown_label, shown_score
 from app.web import csrf
@@ -32,6 +33,9 @@ def environment(templates_dir: Path) -> Environment:
     env.globals["score_band"] = shown_band
     env.globals["score_label"] = shown_label
     env.globals["min_password_length"] = MIN_PASSWORD_LENGTH
+    # Every page shows dates the same way (app/kit/dates.py).
+    env.globals["local_date"] = local_date
+    env.globals["local_time"] = local_time
     return env
 
 

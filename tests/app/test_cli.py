@@ -93,3 +93,17 @@ def test_create_jobcentre_then_a_consultant_in_it() -> None:
         "--jobcentre-id", centre_id, "--password", "Et-godt-kodeord-1", env=env,
     )  # fmt: skip
     assert consultant.returncode == 0, consultant.stderr
+
+
+def test_serve_derives_the_link_address_from_its_port_unless_told() -> None:
+    from app.cli import use_port_in_links
+
+    environ = {"FLEKSBRO_ENVIRONMENT": "development"}
+    use_port_in_links(environ, "0.0.0.0", 8801)
+    assert environ["FLEKSBRO_BASE_URL"] == "http://127.0.0.1:8801"
+    told = {"FLEKSBRO_BASE_URL": "https://fleksbro.example"}
+    use_port_in_links(told, "127.0.0.1", 8801)
+    assert told["FLEKSBRO_BASE_URL"] == "https://fleksbro.example"
+    production = {"FLEKSBRO_ENVIRONMENT": "production"}
+    use_port_in_links(production, "127.0.0.1", 8801)
+    assert "FLEKSBRO_BASE_URL" not in production

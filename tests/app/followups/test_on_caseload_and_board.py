@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.followups import service
 from app.kit.clock import utcnow
-from app.matches.forms import local_date
+from app.kit.dates import local_date
 from app.models import FollowUp, MatchState, User
 from tests.app.followups.test_follow_ups import _trial
 from tests.support.personas import Personas

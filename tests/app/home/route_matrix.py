@@ -13,6 +13,7 @@ from tests.app.route_matrix import (
 
 GET_MATRIX = {
     "/": ALL_OK,
+    "/favicon.ico": ALL_OK,
     "/tilgaengelighed": ALL_OK,
     "/healthz": ALL_OK,
     "/readyz": ALL_OK,

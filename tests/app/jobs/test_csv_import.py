@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.jobs import csv_import
+from app.jobs import csv_danish, csv_import
 from app.models import AuditEvent, JobPosting, PostingStatus, User
 from tests.support.personas import Personas
 from tests.support.web import csrf, login
@@ -62,9 +62,37 @@ def test_example_file_is_offered_and_valid(
     assert page.status_code == 200 and "/konsulent/import/eksempel.csv" in page.text
     example = client.get("/konsulent/import/eksempel.csv")
     assert example.status_code == 200 and example.headers["content-type"].startswith("text/csv")
-    assert example.text.splitlines()[0].split(";") == list(csv_import.COLUMNS)
+    header = example.text.splitlines()[0].split(";")
+    assert header == [csv_danish.DANISH_COLUMNS[name] for name in csv_import.COLUMNS]
+    assert "offentliggjort" in example.text and "Ingen tunge løft" in example.text
     result = csv_import.parse(db, personas.consultant, example.content)
     assert len(result.rows) == 2 and not result.rejected
+    first, second = result.rows
+    assert first.status == "published" and second.status == "draft"
+    assert first.clean["accommodations_offered"] == ["no_heavy_lifting", "quiet_environment"]
+    assert second.clean["job_type"].value == "few_hours"
+    assert "på dansk eller engelsk" in page.text
+
+
+def test_danish_and_english_columns_and_values_read_the_same(
+    db: Session, personas: Personas
+) -> None:
+    english = (
+        "company_cvr;title;hours_min;hours_max;postcode;remote;accommodations;job_type;"
+        "start_date;status\n"
+        "12345674;Kok;10;15;2900;no;no_heavy_lifting;praktik;2099-03-01;published\n"
+    )
+    danish = (
+        "CVR;Titel;Timer min;Timer maks;Postnummer;Hjemmearbejde;Skånehensyn;Jobtype;"
+        "Startdato;Status\n"
+        "12345674;Kok;10;15;2900;nej;Ingen tunge løft;Praktik;01.03.2099;offentliggjort\n"
+    )
+    rows = [
+        csv_import.parse(db, personas.consultant, text.encode()).rows[0]
+        for text in (english, danish)
+    ]
+    assert [r.errors for r in rows] == [{}, {}]
+    assert rows[0].clean == rows[1].clean and rows[0].status == rows[1].status == "published"
 
 
 def test_preview_shows_per_row_errors_then_confirm_imports_valid_rows(

@@ -1,6 +1,7 @@
 """A real server (``fleksbro serve``) on a SQLite file: parallel requests never fail with a
-5xx ("database is locked"; the full-size version is scripts/bench_concurrency.py), and
-X-Forwarded-For is ignored without a trusted proxy."""
+5xx ("database is locked"; the full-size version is scripts/bench_concurrency.py),
+X-Forwarded-For is ignored without a trusted proxy, an idle connection stays open longer than
+a client keeps it, and e-mailed links point at the port served."""
 
 from __future__ import annotations
 
@@ -63,7 +64,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list
     }
     # Served as in production (fleksbro serve), so its proxy settings are the ones tested.
     command = [sys.executable, "-m", "app.cli", "serve", "--port", str(port)]
-    server = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env)
+    env.pop("FLEKSBRO_BASE_URL", None)  # derived from --port
+    log = (tmp / "stdout.log").open("w")  # the console mailer prints the e-mails here
+    server = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -79,6 +82,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log.close()
 
 
 def _burst(calls: list[tuple[str, str, str, dict[str, object] | None]]) -> Counter[str]:
@@ -165,3 +169,51 @@ def test_forwarded_for_from_an_untrusted_client_is_ignored(
         engine.dispose()
     assert "127.0.0.1" in addresses
     assert "203.0.113.9" not in addresses
+
+
+def _get_healthz(connection: socket.socket) -> bytes:
+    connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    received = b""
+    while b"\r\n\r\n" not in received:
+        chunk = connection.recv(65536)
+        if not chunk:
+            return received
+        received += chunk
+    head, _, body = received.partition(b"\r\n\r\n")
+    length = int(re.search(rb"content-length: *([0-9]+)", head, re.IGNORECASE)[1])  # type: ignore[index]
+    while len(body) < length:
+        chunk = connection.recv(65536)
+        if not chunk:
+            break
+        body += chunk
+    return head
+
+
+def test_an_idle_connection_outlives_the_clients_keep_alive(
+    served: tuple[str, list[str], str, str],
+) -> None:
+    """httpx keeps an idle connection 5 s, and so did uvicorn by default: a request sent on it
+    as the server closed it failed with "connection reset" under load."""
+    port = int(served[0].rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        assert _get_healthz(connection).startswith(b"HTTP/1.1 200")
+        time.sleep(6)
+        assert _get_healthz(connection).startswith(b"HTTP/1.1 200")
+
+
+def test_emailed_links_point_at_the_port_served(
+    served: tuple[str, list[str], str, str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    base = served[0]
+    with httpx.Client(base_url=base) as client:
+        token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login-link").text)
+        assert token
+        form = {"email": "fleks2@test.example", "csrf_token": token[1]}
+        assert client.post("/login-link", data=form).status_code in (200, 303)
+    log = next(tmp_path_factory.getbasetemp().glob("served*/stdout.log"))
+    deadline = time.monotonic() + 10
+    while f"{base}/login-link/" not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    printed = log.read_text()
+    assert f"{base}/login-link/" in printed, printed[-2000:]
+    assert "127.0.0.1:8000" not in printed

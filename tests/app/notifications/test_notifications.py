@@ -50,3 +50,42 @@ def test_settings_need_a_csrf_token(client: TestClient, personas: Personas) -> N
     login(client, personas.company_user.email)
     response = client.post("/notifikationer/indstillinger", data={"notify_mode": "none"})
     assert response.status_code == 403
+
+
+def test_the_app_says_who_and_which_job_the_email_does_not(
+    client: TestClient, db: Session, personas: Personas, mailbox: object
+) -> None:
+    from tests.support.smtp import Mailbox
+
+    assert isinstance(mailbox, Mailbox)
+    job, profile = personas.job, personas.profile
+    login(client, personas.company_user.email)
+    token = csrf(client, f"/opslag/{job.id}/kandidater")
+    target = f"/opslag/{job.id}/kandidater/{profile.id}/interesse"
+    response = client.post(target, data={"csrf_token": token}, follow_redirects=False)
+    assert response.status_code == 303
+    client.post("/logout", data={"csrf_token": csrf(client, "/hjem")})
+
+    login(client, personas.flexjobber.email)
+    page = client.get("/notifikationer").text
+    assert "Testfirma ApS vil gerne tale med dig om Kontorassistent" in page
+    message = mailbox.last_to(personas.flexjobber.email)
+    body = Mailbox.body(message)
+    for secret in ("Testfirma", "Kontorassistent"):
+        assert secret not in body and secret not in str(message["Subject"])
+
+
+def test_a_notice_to_the_company_names_the_job_only(
+    client: TestClient, db: Session, personas: Personas
+) -> None:
+    from app.models import Match, MatchState
+
+    match = Match(profile_id=personas.profile.id, job_id=personas.job.id, state=MatchState.INTEREST)
+    db.add(match)
+    db.flush()
+    db.add(Notification(user_id=personas.company_user.id, kind="request", match_id=match.id))
+    db.flush()
+    login(client, personas.company_user.email)
+    page = client.get("/notifikationer").text
+    assert "En kandidat vil gerne tale med jer om Kontorassistent" in page
+    assert personas.flexjobber.display_name not in page
