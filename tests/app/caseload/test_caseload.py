@@ -3,7 +3,8 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from app.models import Company, FlexjobberProfile, JobPosting, PostingStatus, Role, User
+from app.models import Company, JobPosting, PostingStatus, Role, User
+from tests.support.people import add_flexjobber
 from tests.support.personas import Personas
 from tests.support.web import login
 
@@ -123,24 +124,14 @@ def test_search_scoped_and_danish_aware(
 
 def test_search_pagination(client: TestClient, db: Session, personas: Personas) -> None:
     for n in range(27):
-        user = User(
-            email=f"pers{n}@test.example",
-            display_name=f"Pagineret Person {n:02d}",
-            role=Role.FLEXJOBBER,
+        add_flexjobber(
+            db,
             jobcentre_id=personas.jobcentre.id,
-            active=True,
+            email=f"pers{n}@test.example",
+            name=f"Pagineret Person {n:02d}",
+            pseudonym=f"P-{n}",
+            search_text="pagineret",
         )
-        db.add(user)
-        db.flush()
-        db.add(
-            FlexjobberProfile(
-                user_id=user.id,
-                jobcentre_id=personas.jobcentre.id,
-                pseudonym=f"P-{n}",
-                search_text="pagineret",
-            )
-        )
-    db.flush()
     login(client, personas.consultant.email)
     preview = client.get("/konsulent/soeg", params={"q": "pagineret"}).text
     assert "Fleksjobbere (27)" in preview
@@ -159,24 +150,14 @@ def test_search_pagination(client: TestClient, db: Session, personas: Personas) 
 
 def test_my_caseload_is_paginated(client: TestClient, db: Session, personas: Personas) -> None:
     for n in range(25):
-        user = User(
-            email=f"mine{n}@test.example",
-            display_name=f"Fulgt Person {n:02d}",
-            role=Role.FLEXJOBBER,
+        add_flexjobber(
+            db,
             jobcentre_id=personas.jobcentre.id,
-            active=True,
+            email=f"mine{n}@test.example",
+            name=f"Fulgt Person {n:02d}",
+            pseudonym=f"M-{n}",
+            consultant_id=personas.consultant.id,
         )
-        db.add(user)
-        db.flush()
-        db.add(
-            FlexjobberProfile(
-                user_id=user.id,
-                jobcentre_id=personas.jobcentre.id,
-                consultant_id=personas.consultant.id,
-                pseudonym=f"M-{n}",
-            )
-        )
-    db.flush()
     login(client, personas.consultant.email)
     first = client.get("/konsulent").text
     assert "Fleksjobbere jeg følger (27)" in first

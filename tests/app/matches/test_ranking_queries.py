@@ -14,14 +14,13 @@ from app.kit.clock import utcnow
 from app.matches import ranking
 from app.matchmaking.engine import MatchEngine
 from app.models import (
-    FlexjobberProfile,
     JobPosting,
     JobType,
     PostingStatus,
-    Role,
     User,
     Visibility,
 )
+from tests.support.people import add_flexjobber
 from tests.support.personas import Personas
 
 
@@ -42,32 +41,22 @@ def counted(db: Session) -> Iterator[list[str]]:
 
 def _people(db: Session, personas: Personas, first: int, count: int) -> None:
     for i in range(first, first + count):
-        user = User(
-            email=f"rangeret{i}@test.example",
-            display_name=f"Rangeret Nummer{i}",
-            role=Role.FLEXJOBBER,
+        add_flexjobber(
+            db,
             jobcentre_id=personas.jobcentre.id,
-            active=True,
+            email=f"rangeret{i}@test.example",
+            name=f"Rangeret Nummer{i}",
+            pseudonym=f"Kandidat R-{i}",
+            consultant_id=personas.consultant.id,
+            headline="Kontorassistent",
+            wished_jobs=[{"label": "Kontorassistent", "uri": None}],
+            skills=["bogføring"],
+            hours_min=10,
+            hours_max=15,
+            postcode="2900",
+            visibility=Visibility.NAMED if i % 2 else Visibility.ANONYMOUS,
+            search_text="kontorassistent bogfoering",
         )
-        db.add(user)
-        db.flush()
-        db.add(
-            FlexjobberProfile(
-                user_id=user.id,
-                jobcentre_id=personas.jobcentre.id,
-                consultant_id=personas.consultant.id,
-                pseudonym=f"Kandidat R-{i}",
-                headline="Kontorassistent",
-                wished_jobs=[{"label": "Kontorassistent", "uri": None}],
-                skills=["bogføring"],
-                hours_min=10,
-                hours_max=15,
-                postcode="2900",
-                visibility=Visibility.NAMED if i % 2 else Visibility.ANONYMOUS,
-                search_text="kontorassistent bogfoering",
-            )
-        )
-    db.flush()
 
 
 def _jobs(db: Session, personas: Personas, count: int) -> None:

@@ -11,11 +11,11 @@ from datetime import UTC, date, datetime, time
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from app.models import FlexjobberProfile, Role, User
 from app.stats import report
 from app.stats.periods import Bucket
 from app.stats.service import Figures
 from tests.app.stats.world import World
+from tests.support.people import add_flexjobber
 
 BUCKET = Bucket(date(2026, 11, 1), date(2026, 12, 1), "2026-11")
 
@@ -86,25 +86,15 @@ def test_through_the_api_no_shown_team_count_leaves_a_small_rest(
     # Six more people in the team's caseload: the team's profile count (11) is no longer
     # small, but the rest of the jobcentre (1) is.
     for i in range(6):
-        person = User(
-            email=f"extra{i}@test.example",
-            display_name="Ekstra",
-            role=Role.FLEXJOBBER,
+        add_flexjobber(
+            db,
             jobcentre_id=world.jobcentre.id,
-            active=True,
+            email=f"extra{i}@test.example",
+            name="Ekstra",
+            pseudonym=f"Kandidat E-{i}",
+            consultant_id=world.c1.id,
+            created_at=datetime.combine(world.first, time(12), UTC),
         )
-        db.add(person)
-        db.flush()
-        db.add(
-            FlexjobberProfile(
-                user_id=person.id,
-                jobcentre_id=world.jobcentre.id,
-                consultant_id=world.c1.id,
-                pseudonym=f"Kandidat E-{i}",
-                created_at=datetime.combine(world.first, time(12), UTC),
-            )
-        )
-    db.flush()
     leader = as_user(world.leader.email)
     period = f"from={world.first}&to={world.last}&by=month"
     whole = leader.get(f"/api/v1/stats?{period}").json()["buckets"][0]
