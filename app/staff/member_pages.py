@@ -13,7 +13,6 @@ from app.models import Jobcentre, User
 from app.staff import policy, service
 from app.staff.access import StaffAccount, TeamMember
 from app.staff.forms import FormInvalid, StaffForm, field_errors, parse
-from app.staff.pages import when
 from app.staff.schemas import RoleChange, TeamMove
 from app.web.deps import MailerDep, SessionDep, SettingsDep
 from app.web.guards import StaffAdminUser, TeamManagerUser
@@ -42,7 +41,6 @@ def _page(
     ctx = {
         "member": member,
         "member_role": member.role.value,
-        "when": when,
         "status": service.status_of(member),
         "centre": db.get(Jobcentre, member.jobcentre_id),
         "is_admin": policy.may_administer(viewer),

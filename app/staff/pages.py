@@ -3,9 +3,7 @@ own leader). The accounts themselves are in ``app.staff.member_pages``."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
@@ -33,13 +31,7 @@ DONE = {
     "team-slettet": N_("Teamet er slettet."),
     "inviteret": N_("Invitationen er sendt."),
 }
-LOCAL = ZoneInfo("Europe/Copenhagen")
 TEAM_FIELDS = {"name": "team_name"}  # the create-team input beside the rename input
-
-
-def when(moment: datetime) -> str:
-    """A sign-in time as people in Denmark read it."""
-    return moment.astimezone(LOCAL).strftime("%d-%m-%Y %H:%M")
 
 
 def done_messages(request: Request) -> list[tuple[str, str]]:
@@ -93,7 +85,6 @@ def centre_page(
         "teams": teams,
         "team_options": [(team.id, team.name) for team, _count in teams],
         "staff": staff,
-        "when": when,
         "errors": errors or {},
         "values": values or {"name": centre.name},
         "messages": done_messages(request),

@@ -61,7 +61,7 @@ def test_the_app_says_who_and_which_job_the_email_does_not(
     job, profile = personas.job, personas.profile
     login(client, personas.company_user.email)
     token = csrf(client, f"/opslag/{job.id}/kandidater")
-    target = f"/opslag/{job.id}/kandidater/{profile.id}/interesse"
+    target = f"/opslag/{job.id}/kandidater/{profile.public_id}/interesse"
     response = client.post(target, data={"csrf_token": token}, follow_redirects=False)
     assert response.status_code == 303
     client.post("/logout", data={"csrf_token": csrf(client, "/hjem")})
