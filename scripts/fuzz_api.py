@@ -19,7 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_concurrency import free_port, prepare, start_server
+from bench_concurrency import prepare
+from benchkit.server import free_port, serve
 
 PERSONAS = [
     "borger@fleksbro.example",
@@ -40,7 +41,7 @@ def main() -> int:
         tokens = dict(prepare(url, 7))
         os.environ["FLEKSBRO_MATCHING_BACKGROUND"] = "false"  # no encoder work while fuzzing
         port = free_port()
-        server = start_server(url, port, 1, Path(tmp) / "data")
+        server = serve(url, port, 1, Path(tmp) / "data", quiet=True)
         try:
             for email in PERSONAS:
                 print(f"== {email}", flush=True)
