@@ -127,6 +127,12 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     # Safe with WAL (a power cut may lose the last commits, never corrupts) and far fewer fsyncs.
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    # The engagement figures count the days in a month's bit mask (app.stats.bits).
+    dbapi_connection.create_function("popcount", 1, _popcount, deterministic=True)
+
+
+def _popcount(value: int | None) -> int | None:
+    return None if value is None else int(value).bit_count()
 
 
 def _begin_sqlite(connection: Any) -> None:

@@ -189,10 +189,20 @@ def bulk_load(url: str, n_profiles: int, n_postings: int, n_companies: int) -> N
         first_user = cur.fetchone()[0] + 1
         cur.execute("SELECT coalesce(max(id), 0) FROM flexjobber_profiles")
         first_profile = cur.fetchone()[0] + 1
+        # Public ids as the app draws them (app.kit.tokens.random_public_id), unique.
+        cur.execute("SELECT public_id FROM flexjobber_profiles")
+        taken = {row[0] for row in cur.fetchall()}
         started = time.monotonic()
-        for users, profiles, needs in _profile_rows(
+        for users, rows, needs in _profile_rows(
             rng, n_profiles, first_user, first_profile, centres, consultants, now
         ):
+            profiles = []
+            for row in rows:
+                public_id = rng.randrange(10**9, 2**31 - 1)
+                while public_id in taken:
+                    public_id = rng.randrange(10**9, 2**31 - 1)
+                taken.add(public_id)
+                profiles.append((*row, public_id))
             _copy(
                 cur,
                 "users",
@@ -235,6 +245,7 @@ def bulk_load(url: str, n_profiles: int, n_postings: int, n_companies: int) -> N
                     "search_text",
                     "created_at",
                     "updated_at",
+                    "public_id",
                 ],
                 profiles,
             )

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from app.auth import sign_ins
 from app.kit.clock import utcnow
 from app.kit.tokens import hash_token, new_token
-from app.models import SignIn, SignInMethod, User, UserSession
+from app.models import SignInMethod, User, UserSession
 from app.settings import Settings
 
 # Writing last_seen_at on every request would turn every page view into a write.
 TOUCH_AFTER = timedelta(seconds=60)
-# Engagement counts Danish calendar days: a sign-in at 00:30 in Copenhagen is that day's.
-LOCAL = ZoneInfo("Europe/Copenhagen")
 
 
 def start_session(db: Session, user: User, ip: str, user_agent: str, method: SignInMethod) -> str:
@@ -31,7 +29,7 @@ def start_session(db: Session, user: User, ip: str, user_agent: str, method: Sig
             user_agent=user_agent[:300],
         )
     )
-    db.add(SignIn(user_id=user.id, at=now, day=now.astimezone(LOCAL).date(), method=method))
+    sign_ins.record(db, user.id, now, method)
     user.last_login_at = now
     return token
 

@@ -16,9 +16,10 @@ import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.auth import sign_ins
 from app.models import (
     Company,
     FlexjobberProfile,
@@ -191,7 +192,7 @@ def _backdate(
 def _sign_ins(
     db: Session, rng: random.Random, world: _Centre, joined: dict[int, date], today: date
 ) -> None:
-    rows = []
+    rows: list[tuple[int, datetime, str]] = []
     for profile, user in world.profiles:
         band = _band(rng)
         first = joined[profile.id]
@@ -203,11 +204,10 @@ def _sign_ins(
         for day in days:
             method = SignInMethod.PASSWORD if rng.random() < 0.8 else SignInMethod.EMAIL_LINK
             at = _utc(day, rng)
-            rows.append({"user_id": user.id, "at": at, "day": day, "method": method.value})
+            rows.append((user.id, at, method.value))
             if user.last_login_at is None or user.last_login_at < at:
                 user.last_login_at = at
-    if rows:
-        db.execute(insert(SignIn), rows)
+    sign_ins.record_many(db, rows)
 
 
 def _statuses(

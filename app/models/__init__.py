@@ -38,7 +38,7 @@ from app.models.one_time_link import LinkPurpose, OneTimeLink
 from app.models.profile import AccommodationNeeds, FlexjobberProfile, JobseekerStatus, Visibility
 from app.models.rate_event import RateEvent
 from app.models.session import UserSession
-from app.models.sign_in import SignIn, SignInMethod
+from app.models.sign_in import SignIn, SignInMethod, SignInMonth
 from app.models.status_change import ProfileStatusChange
 from app.models.team import Team
 from app.models.user import Role, User
@@ -95,6 +95,7 @@ __all__ = [
     "Role",
     "SignIn",
     "SignInMethod",
+    "SignInMonth",
     "Team",
     "User",
     "UserSession",

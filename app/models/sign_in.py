@@ -3,7 +3,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.kit.clock import utcnow
@@ -34,3 +34,17 @@ class SignIn(Base):
     # COUNT(DISTINCT day) on both databases, with no time-zone arithmetic in SQL.
     day: Mapped[date]
     method: Mapped[str] = mapped_column(String(20))
+
+
+class SignInMonth(Base):
+    """The days of one month a person signed in on, as a bit mask (bit d-1 for day d): the
+    dashboard's engagement bands read one row per person and month instead of every
+    sign-in. Derived from sign_ins and written with them (app.auth.sign_ins), never alone."""
+
+    __tablename__ = "sign_in_months"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    month: Mapped[date] = mapped_column(primary_key=True)  # the month's first day
+    days: Mapped[int] = mapped_column(Integer)

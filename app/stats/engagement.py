@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, distinct, func, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from app.accounts import policy as roles
-from app.models import FlexjobberProfile, LinkPurpose, OneTimeLink, Role, SignIn, User
+from app.models import FlexjobberProfile, LinkPurpose, OneTimeLink, Role, SignInMonth, User
 from app.stats.basis import Figures, Scope, bucket_index, profile_conditions, team_members
+from app.stats.bits import month_masks, popcount
 
 
 def _count_if(condition: ColumnElement[bool]) -> Any:
@@ -47,28 +48,31 @@ def sign_ins(db: Session, scope: Scope, today: date, out: list[Figures]) -> None
         f.engagement_days = max((end - f.bucket.start).days, 0)
     if not any(f.engagement_days and f.profiles for f in out):
         return
-    # One row per person with a day count per bucket, grouped by the person only: the
-    # (user_id, day) index delivers the rows in that order, so nothing big is sorted; the
-    # profile's creation comes along, so the outer count joins nothing (a join there lets
-    # PostgreSQL build the whole grouping once per parallel worker).
-    counts = [
-        func.count(
-            distinct(case((and_(SignIn.day >= f.bucket.start, SignIn.day < end), SignIn.day)))
-        ).label(f"d{i}")
-        for i, (f, end) in enumerate(zip(out, ends, strict=True))
-    ]
+    # One row per person with a day count per bucket, from the month masks (a row per
+    # person and month, not per sign-in), grouped by the person only: the primary key
+    # (user_id, month) delivers the rows in that order. The profile's creation comes along,
+    # so the outer count joins nothing (a join there lets PostgreSQL build the whole
+    # grouping once per parallel worker).
+    month = SignInMonth.month
+    counts = []
+    for i, (f, end) in enumerate(zip(out, ends, strict=True)):
+        parts = [
+            (month == first, popcount(SignInMonth.days.op("&")(mask)))
+            for first, mask in month_masks(f.bucket.start, end)
+        ]
+        counts.append(func.sum(case(*parts, else_=0) if parts else literal(0)).label(f"d{i}"))
     days = (
         select(FlexjobberProfile.created_at, *counts)
-        .select_from(SignIn)
-        .join(FlexjobberProfile, FlexjobberProfile.user_id == SignIn.user_id)
-        .join(User, User.id == SignIn.user_id)
+        .select_from(SignInMonth)
+        .join(FlexjobberProfile, FlexjobberProfile.user_id == SignInMonth.user_id)
+        .join(User, User.id == SignInMonth.user_id)
         .where(
             *profile_conditions(scope),
             User.active.is_(True),
-            SignIn.day >= out[0].bucket.start,
-            SignIn.day < ends[-1],
+            month >= out[0].bucket.start.replace(day=1),
+            month < ends[-1],
         )
-        .group_by(SignIn.user_id, FlexjobberProfile.created_at)
+        .group_by(SignInMonth.user_id, FlexjobberProfile.created_at)
         .subquery()
     )
     columns = []

@@ -65,6 +65,7 @@ def _clear(cur: Any) -> None:
     cur.execute(f"DELETE FROM matches WHERE profile_id IN ({bench})")
     cur.execute(f"DELETE FROM profile_status_changes WHERE profile_id IN ({bench})")
     cur.execute(f"DELETE FROM sign_ins WHERE user_id IN ({users})")
+    cur.execute(f"DELETE FROM sign_in_months WHERE user_id IN ({users})")
     cur.execute("DELETE FROM one_time_links WHERE token_hash LIKE 'b%' AND length(token_hash) = 64"
                 f" AND user_id IN ({users})")  # fmt: skip
 
@@ -92,6 +93,7 @@ def load(url: str, *, seed: int = 12) -> None:
         print(f"  joining dates and {len(links)} invitations ({time.monotonic() - started:.0f} s)")
         _copy(cur, "sign_ins", ["user_id", "at", "day", "method"],
               _sign_ins(rng, people, joined, start, today))  # fmt: skip
+        _month_masks(cur)
         print(f"  sign-ins ({time.monotonic() - started:.0f} s)")
         statuses, final = _statuses(rng, people, created, start, today)
         _copy(cur, "profile_status_changes", ["profile_id", "status", "changed_at"], statuses)
@@ -108,6 +110,19 @@ def load(url: str, *, seed: int = 12) -> None:
     with create_engine(url, isolation_level="AUTOCOMMIT").connect() as connection:
         connection.execute(text("VACUUM ANALYZE"))
     print(f"stats facts ready in {time.monotonic() - started:.0f} s")
+
+
+def _month_masks(cur: Any) -> None:
+    """The bench people's sign-in days folded into sign_in_months, as app.auth.sign_ins
+    writes them at each sign-in (bit day-1 of the month's mask)."""
+    users = "SELECT user_id FROM flexjobber_profiles WHERE pseudonym LIKE 'Bench-%'"
+    cur.execute(
+        "INSERT INTO sign_in_months (user_id, month, days)"
+        " SELECT user_id, date_trunc('month', day)::date,"
+        " bit_or(1 << (extract(day FROM day)::int - 1))"
+        f" FROM sign_ins WHERE user_id IN ({users}) GROUP BY 1, 2"
+        " ON CONFLICT (user_id, month) DO UPDATE SET days = sign_in_months.days | excluded.days"
+    )
 
 
 def _joining(

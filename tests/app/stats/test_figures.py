@@ -7,7 +7,8 @@ from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
-from app.models import FlexjobberProfile, Jobcentre, Role, SignIn, User
+from app.auth import sign_ins
+from app.models import FlexjobberProfile, Jobcentre, Role, User
 from app.stats import service
 from app.stats.periods import Bucket, buckets, local_midnight
 from tests.app.stats.world import World
@@ -197,7 +198,7 @@ def test_the_thresholds_hold_at_their_exact_boundaries(db: Session, world: World
         )
         for offset in days:
             day = start + timedelta(days=offset)
-            db.add(SignIn(user_id=person.id, at=local_midnight(day), day=day, method="password"))
+            sign_ins.record(db, person.id, local_midnight(day), "password")
         people.append(person)
     db.flush()
     scope = service.Scope(centre.id)

@@ -36,6 +36,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
+from app.auth import sign_ins as sign_in_record
 from app.kit.clock import utcnow
 from app.models import (
     AccommodationNeeds,
@@ -53,7 +54,6 @@ from app.models import (
     PostingStatus,
     ProfileStatusChange,
     Role,
-    SignIn,
     Team,
     User,
     Visibility,
@@ -156,8 +156,7 @@ def build(db: Session, password_hash: str) -> World:
 
     def sign_ins(person: User, days: list[int]) -> None:
         for k, day in enumerate(days):
-            moment = at(day, hour=8 + k % 12)
-            db.add(SignIn(user_id=person.id, at=moment, day=local_today(moment), method="password"))
+            sign_in_record.record(db, person.id, at(day, hour=8 + k % 12), "password")
 
     daily, weekly, fortnightly = -(-5 * n // 7), -(-n // 7), -(-n // 14)
     sign_ins(p1, list(range(1, daily + 1)))
