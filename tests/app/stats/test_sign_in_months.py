@@ -75,9 +75,7 @@ def test_month_masks_cover_exactly_the_days_asked_for() -> None:
     assert month_masks(date(2026, 5, 5), date(2026, 5, 5)) == []
 
 
-def test_a_week_across_two_months_counts_the_days_of_both(
-    db: Session, personas: Personas
-) -> None:
+def test_a_week_across_two_months_counts_the_days_of_both(db: Session, personas: Personas) -> None:
     """Monday 26 October to Sunday 1 November 2026: 5 sign-in days in it (≥ 5/7 of 7 days:
     daily), one more just outside on each side that must not count."""
     person = personas.flexjobber
