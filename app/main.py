@@ -36,7 +36,10 @@ from app.income import pages as income_pages
 from app.jobs import api as job_api
 from app.jobs import pages as job_pages
 from app.matches import api as match_api
-from app.matches import pages as match_pages
+from app.matches import board_pages as match_board_pages
+from app.matches import candidate_pages as match_candidate_pages
+from app.matches import detail_pages as match_detail_pages
+from app.matches import mine_pages as match_mine_pages
 from app.matchmaking.engine import MatchEngine
 from app.notifications import pages as notification_pages
 from app.privacy import api as privacy_api
@@ -110,7 +113,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         job_pages,
         candidate_pages,
         caseload_pages,
-        match_pages,
+        match_mine_pages,
+        match_candidate_pages,
+        match_board_pages,
+        match_detail_pages,
         notification_pages,
         income_pages,
         contact_pages,

@@ -12,7 +12,7 @@ from app.followups import service
 from app.followups.schemas import FollowUpIn
 from app.kit.i18n import N_
 from app.matches import lifecycle
-from app.matches.pages import _detail
+from app.matches.detail_pages import render_detail
 from app.web.deps import SessionDep
 from app.web.guards import ConsultantUser
 from app.web.routers import page_router
@@ -58,6 +58,6 @@ def add_follow_up(
         data = FollowUpIn.model_validate({k: v for k, v in form.items() if v != ""})
     except ValidationError as exc:
         values = {f"followup_{k}": v for k, v in form.items()}
-        return _detail(request, db, user, ctx, errors=_errors(exc), values=values, status=422)
+        return render_detail(request, db, user, ctx, errors=_errors(exc), values=values, status=422)
     service.record(db, user, ctx, data)
     return RedirectResponse(f"/match/{match_id}?udfoert=opfoelgning#opfoelgning", 303)

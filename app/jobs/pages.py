@@ -20,7 +20,7 @@ from app.kit.i18n import N_
 from app.kit.limits import MAX_PAGE
 from app.kit.typed import validated
 from app.matches import service as matches
-from app.matches.pages import STATE_LABELS, done_messages
+from app.matches.page_common import STATE_LABELS, done_messages
 from app.models import Company, JobPosting, PostingStatus
 from app.profiles import policy as profile_policy
 from app.taxonomy import labels

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.kit.limits import MAX_ID
 from app.matches import consent as consents
-from app.matches import lifecycle, messaging, ranking, read_model, service, suggestions
+from app.matches import lifecycle, messaging, party_view, ranking, read_model, service, suggestions
 from app.matches.display import shown_band, shown_label
 from app.matches.forms import action_input
 from app.matches.lifecycle import MatchContext, Outbox
@@ -210,7 +210,7 @@ def _match_out(db: Session, ctx: MatchContext) -> MatchOut:
 @router.get("/matches/{match_id}", response_model=MatchOut)
 def get_match(db: SessionDep, user: CurrentUser, match_id: int) -> MatchOut:
     ctx = lifecycle.load(db, user, match_id)
-    service.record_view(db, user, ctx)
+    party_view.record_view(db, user, ctx)
     return _match_out(db, ctx)
 
 
@@ -240,7 +240,7 @@ def _messages(db: Session, user: User, ctx: MatchContext) -> MessageList:
     return MessageList(
         items=[
             MessageOut(id=m.id, when=m.when, sender=m.sender, mine=m.mine, body=m.body)
-            for m in service.conversation_for(db, user, ctx)
+            for m in party_view.conversation_for(db, user, ctx)
         ]
     )
 

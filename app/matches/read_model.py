@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from app.matches import service
+from app.matches import party_view
 from app.matches.lifecycle import MatchContext
+from app.matches.party_view import Ending, PersonView, TimelineEntry
 from app.matches.policy import Party, may_message
-from app.matches.service import Ending, PersonView, TimelineEntry
 from app.models import Company, JobPosting, Match
 
 
@@ -32,15 +32,15 @@ def match_view(db: Session, ctx: MatchContext) -> MatchView:
     """The match as ``ctx.party`` may see it (``lifecycle.load`` checked who that is)."""
     company = db.get(Company, ctx.job.company_id)
     assert company is not None
-    decided = service.disclosure(db, ctx)
+    decided = party_view.disclosure(db, ctx)
     return MatchView(
         match=ctx.match,
         job=ctx.job,
         company=company,
         party=ctx.party,
-        person=service.person_for(db, ctx, decided),
-        actions=service.actions_for(ctx),
+        person=party_view.person_for(db, ctx, decided),
+        actions=party_view.actions_for(ctx),
         may_message=may_message(ctx.party, ctx.match),
-        timeline=service.timeline_for(db, ctx, decided),
-        ending=service.ending_for(db, ctx, decided),
+        timeline=party_view.timeline_for(db, ctx, decided),
+        ending=party_view.ending_for(db, ctx, decided),
     )
