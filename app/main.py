@@ -46,6 +46,7 @@ from app.privacy import api as privacy_api
 from app.privacy import pages as privacy_pages
 from app.profiles import api as profile_api
 from app.profiles import pages as profile_pages
+from app.profiles import step_pages as profile_step_pages
 from app.settings import Settings, get_settings
 from app.staff import api as staff_api
 from app.staff import member_pages as staff_member_pages
@@ -110,6 +111,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         account_pages,
         company_pages,
         profile_pages,
+        profile_step_pages,
         job_pages,
         candidate_pages,
         caseload_pages,

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import Query
 
 from app.models import FlexjobberProfile
-from app.profiles import service
+from app.profiles import cleaning, search, service
 from app.profiles.disclosure import view_profile
 from app.profiles.schemas import ProfileOut, ProfileSearchOut, ProfileUpdate
 from app.web.deps import CurrentUser, SessionDep
@@ -36,7 +36,7 @@ def my_profile(db: SessionDep, me: FlexjobberUser) -> ProfileOut:
 def update_my_profile(db: SessionDep, me: FlexjobberUser, body: ProfileUpdate) -> ProfileOut:
     """Change your own profile. Fields left out are kept; errors come back as 422."""
     profile = service.own_profile(db, me.user, me.profile)
-    service.update_profile(db, me.user, profile, body.model_dump(include=body.model_fields_set))
+    cleaning.update_profile(db, me.user, profile, body.model_dump(include=body.model_fields_set))
     return _own(db, me.user, profile)
 
 
@@ -46,7 +46,7 @@ def search_profiles(
     user: CurrentUser,
     q: Annotated[str, Query(max_length=200)] = "",
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
-    per_page: Annotated[int, Query(ge=1, le=service.MAX_PER_PAGE)] = 20,
+    per_page: Annotated[int, Query(ge=1, le=search.MAX_PER_PAGE)] = 20,
     hours_min: Annotated[int | None, Query(ge=1, le=37)] = None,
     hours_max: Annotated[int | None, Query(ge=1, le=37)] = None,
     skill: Annotated[str, Query(max_length=100)] = "",
@@ -54,7 +54,7 @@ def search_profiles(
 ) -> ProfileSearchOut:
     """Profiles you may see, most recently changed first. Companies see only anonymous and named
     profiles of their jobcentre, without accommodation needs unless the person shares them."""
-    result = service.search(
+    result = search.search(
         db,
         user,
         q=q,

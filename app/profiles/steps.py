@@ -1,6 +1,6 @@
 """The profile wizard's input models, one per step (the API's JSON shapes: schemas.py). The
-step pages and the API's profile update (one topic per step) build them through the service's
-clean_* functions; ``cleaned()`` is what app.profiles.service.apply_changes stores."""
+step pages and the API's profile update (one topic per step) build them through the clean_*
+functions in app.profiles.cleaning; ``cleaned()`` is what service.apply_changes stores."""
 
 from __future__ import annotations
 
@@ -136,7 +136,7 @@ class AboutStep(_Step):
 
 class JobsStep(_Step):
     """Wished jobs in the order typed; errors keyed ``wished_job-<n>`` (1-based input number).
-    The service looks each one up in ESCO (app.profiles.service.clean_jobs)."""
+    The service looks each one up in ESCO (app.profiles.cleaning.clean_jobs)."""
 
     wished_jobs: list[str] = []
 

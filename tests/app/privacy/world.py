@@ -24,7 +24,7 @@ from app.models import (
     SignInMethod,
     Visibility,
 )
-from app.profiles import service as profiles
+from app.profiles import cleaning, cv_files
 from tests.app.matches.support import match_for
 from tests.support.personas import Personas
 
@@ -46,7 +46,7 @@ def rich_person(db: Session, personas: Personas, data_dir: Path) -> Traces:
     user.phone = "+45 12 34 56 78"
     about = "Jeg sorterer post som ingen anden sporA1"
     note = "Migræne om eftermiddagen sporB2"
-    profiles.update_profile(
+    cleaning.update_profile(
         db,
         user,
         profile,
@@ -58,7 +58,7 @@ def rich_person(db: Session, personas: Personas, data_dir: Path) -> Traces:
             "visibility": Visibility.NAMED.value,
         },
     )
-    profiles.save_cv(db, data_dir, user, profile, "mit-cv.pdf", PDF)
+    cv_files.save_cv(db, data_dir, user, profile, "mit-cv.pdf", PDF)
     match = match_for(db, profile, personas.job)
     match.state = MatchState.MUTUAL
     match.company_interest_at = match.flexjobber_interest_at = utcnow()
