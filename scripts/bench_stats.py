@@ -34,9 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import bench_web  # noqa: E402
-from benchkit import stats_facts  # noqa: E402
-from benchkit.server import start_and_wait  # noqa: E402
+from benchkit import bulk_data, stats_facts  # noqa: E402
+from benchkit.latency import logged_in_client, p95  # noqa: E402
+from benchkit.server import SECRET, free_port, start_and_wait  # noqa: E402
 
 DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/fleksbro_bench_stats"
 LEADER = "leder@gentofte.fleksbro.example"
@@ -47,7 +47,7 @@ def serve(url: str, port: int, cache_seconds: float) -> object:
     env = {
         **os.environ,
         "FLEKSBRO_DATABASE_URL": url,
-        "FLEKSBRO_SECRET_KEY": bench_web.SECRET,
+        "FLEKSBRO_SECRET_KEY": SECRET,
         "FLEKSBRO_ENVIRONMENT": "development",
         "FLEKSBRO_BASE_URL": f"http://127.0.0.1:{port}",
         "FLEKSBRO_MATCHING_BACKGROUND": "false",
@@ -107,10 +107,10 @@ def measure(client: httpx.Client, path: str, rounds: int) -> list[float]:
 
 
 def run(url: str, rounds: int, cache_seconds: float, paths: list[str]) -> dict[str, list[float]]:
-    port = bench_web.free_port()
+    port = free_port()
     server = serve(url, port, cache_seconds)
     try:
-        client = bench_web.logged_in_client(f"http://127.0.0.1:{port}", LEADER)
+        client = logged_in_client(f"http://127.0.0.1:{port}", LEADER)
         client.timeout = httpx.Timeout(300)  # an uncached request may take long: measure it
         try:
             return {path: measure(client, path, rounds) for path in paths}
@@ -131,10 +131,10 @@ def main() -> int:
     args = parser.parse_args()
     if args.build:
         started = time.monotonic()
-        bench_web.recreate_database(args.url)
-        bench_web.migrate(args.url)
-        bench_web.load_demo(args.url)
-        bench_web.bulk_load(args.url, 100_000, 50_000, 960)
+        bulk_data.recreate_database(args.url)
+        bulk_data.migrate(args.url)
+        bulk_data.load_demo(args.url)
+        bulk_data.bulk_load(args.url, 100_000, 50_000, 960)
         print(f"profiles and postings ready in {time.monotonic() - started:.0f} s")
     if args.build or args.facts:
         stats_facts.load(args.url)
@@ -148,7 +148,7 @@ def main() -> int:
     worst = 0.0
     for label, seconds, rounds in (("off", 0.0, args.uncached_rounds), ("60 s", 60.0, args.rounds)):
         for path, timings in run(args.url, rounds, seconds, paths).items():
-            high = bench_web.p95(timings)
+            high = p95(timings)
             if seconds == 0.0:
                 worst = max(worst, high)
             flag = "" if high <= GOAL_MS else f"  > {GOAL_MS:.0f} ms"
