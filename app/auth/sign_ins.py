@@ -1,5 +1,5 @@
-"""Recording sign-ins: the row per sign-in (who, when, how) and the per-person month mask of
-sign-in days (sign_in_months) that the engagement figures read. Every writer of sign_ins
+"""Recording sign-ins: the row per sign-in (who, when, how) and the per-person month masks of
+sign-in days (sign_in_months, laid out by app.kit.day_masks) that the engagement figures read. Every writer of sign_ins
 goes through here, so the two never disagree. Never commits."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.kit import day_masks
 from app.models import SignIn, SignInMethod, SignInMonth
 
 # Engagement counts Danish calendar days: a sign-in at 00:30 in Copenhagen is that day's.
@@ -24,21 +25,12 @@ def local_day(at: datetime) -> date:
     return at.astimezone(LOCAL).date()
 
 
-def month_masks(pairs: Iterable[tuple[int, date]]) -> dict[tuple[int, date], int]:
-    """(user id, day) pairs as {(user id, first of month): mask with bit day-1 set}."""
-    masks: dict[tuple[int, date], int] = {}
-    for user_id, day in pairs:
-        key = (user_id, day.replace(day=1))
-        masks[key] = masks.get(key, 0) | (1 << (day.day - 1))
-    return masks
-
-
 def add_days(db: Session, pairs: Iterable[tuple[int, date]]) -> None:
     """Merge sign-in days into the month masks (an upsert that ORs the bits in, so two
     sign-ins at the same moment cannot lose a day)."""
     rows = [
         {"user_id": user_id, "month": month, "days": days}
-        for (user_id, month), days in month_masks(pairs).items()
+        for (user_id, month), days in day_masks.masks_of(pairs).items()
     ]
     dialect = db.get_bind().dialect.name
     upsert = postgresql_insert if dialect == "postgresql" else sqlite_insert

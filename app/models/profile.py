@@ -42,7 +42,8 @@ class FlexjobberProfile(Base):
     __table_args__ = (
         Index(
             "ix_flexjobber_profiles_stats_scope",
-            "jobcentre_id", "consultant_id", "user_id", "created_at", "match_ready_at",
+            # The dashboard reads a scope's profiles from the index alone (0019; id from 0020).
+            "jobcentre_id", "consultant_id", "id", "user_id", "created_at", "match_ready_at",
         ),
     )  # fmt: skip
 

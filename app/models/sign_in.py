@@ -3,7 +3,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy import BigInteger, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.kit.clock import utcnow
@@ -37,9 +37,11 @@ class SignIn(Base):
 
 
 class SignInMonth(Base):
-    """The days of one month a person signed in on, as a bit mask (bit d-1 for day d): the
-    dashboard's engagement bands read one row per person and month instead of every
-    sign-in. Derived from sign_ins and written with them (app.auth.sign_ins), never alone."""
+    """The days a person signed in on in one month's window (the Monday on or before its
+    first day to the Sunday on or after its last) as a bit mask, laid out by
+    app.kit.day_masks: the dashboard's engagement bands read one row per person and bucket
+    instead of every sign-in. Derived from sign_ins and written with them
+    (app.auth.sign_ins), never alone."""
 
     __tablename__ = "sign_in_months"
 
@@ -47,4 +49,4 @@ class SignInMonth(Base):
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
     month: Mapped[date] = mapped_column(primary_key=True)  # the month's first day
-    days: Mapped[int] = mapped_column(Integer)
+    days: Mapped[int] = mapped_column(BigInteger)

@@ -3,16 +3,31 @@ complete enough to match. One grouped query per figure family, whatever the buck
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, select
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Date,
+    Integer,
+    and_,
+    case,
+    column,
+    func,
+    literal,
+    select,
+    union_all,
+    values,
+)
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import NamedFromClause
 
 from app.accounts import policy as roles
+from app.kit import day_masks
 from app.models import FlexjobberProfile, LinkPurpose, OneTimeLink, Role, SignInMonth, User
 from app.stats.basis import Figures, Scope, bucket_index, profile_conditions, team_members
-from app.stats.bits import month_masks, popcount
+from app.stats.bits import popcount
 
 
 def _count_if(condition: ColumnElement[bool]) -> Any:
@@ -31,67 +46,106 @@ def profiles(db: Session, scope: Scope, out: list[Figures]) -> None:
             _count_if(created < b.end_at),
             _count_if(and_(created < b.end_at, ready < b.end_at)),
         ]
-    row = db.execute(
-        select(*columns)
-        .join(User, User.id == FlexjobberProfile.user_id)
-        .where(*profile_conditions(scope), User.active.is_(True))
-    ).one()
+    row = (
+        db.connection()
+        .execute(
+            select(*columns)
+            .join(User, User.id == FlexjobberProfile.user_id)
+            .where(*profile_conditions(scope), User.active.is_(True))
+        )
+        .one()
+    )
     for i, f in enumerate(out):
         f.profiles, f.profiles_at_end, f.profiles_match_ready = (
             int(v) for v in row[3 * i : 3 * i + 3]
         )
 
 
+def _bucket_table(
+    db: Session, out: list[Figures], ends: list[date]
+) -> tuple[NamedFromClause, bool]:
+    """The buckets as a small table (bucket index, month, day mask, days n, start) with one
+    row per month-window piece of a bucket, and whether any bucket needed more than one."""
+    rows: list[tuple[int, date, int, int, datetime]] = []
+    split = False
+    for i, (f, end) in enumerate(zip(out, ends, strict=True)):
+        if not f.engagement_days:
+            continue
+        fit = day_masks.bucket_mask(f.bucket.start, end)
+        parts = [fit] if fit else day_masks.pieces(f.bucket.start, end)
+        split = split or len(parts) > 1
+        rows += [(i, month, mask, f.engagement_days, f.bucket.start_at) for month, mask in parts]
+    columns = (
+        column("i", Integer),
+        column("month", Date),
+        column("mask", BigInteger),
+        column("n", Integer),
+        column("start_at", FlexjobberProfile.created_at.type),
+    )
+    if db.get_bind().dialect.name == "postgresql":
+        # A VALUES list: the planner hashes it and may scan the masks in parallel.
+        return values(*columns, name="buckets").data(rows), split
+    # SQLite has no column names on a VALUES list: the same rows as a UNION ALL.
+    selects = [
+        select(*(literal(v, c.type).label(c.name) for v, c in zip(row, columns, strict=True)))
+        for row in rows
+    ]
+    return union_all(*selects).subquery("buckets"), split
+
+
 def sign_ins(db: Session, scope: Scope, today: date, out: list[Figures]) -> None:
     ends = [min(f.bucket.end, today + timedelta(days=1)) for f in out]
     for f, end in zip(out, ends, strict=True):
         f.engagement_days = max((end - f.bucket.start).days, 0)
-    if not any(f.engagement_days and f.profiles for f in out):
+    if not any(f.engagement_days for f in out):
         return
-    # One row per person with a day count per bucket, from the month masks (a row per
-    # person and month, not per sign-in), grouped by the person only: the primary key
-    # (user_id, month) delivers the rows in that order. The profile's creation comes along,
-    # so the outer count joins nothing (a join there lets PostgreSQL build the whole
-    # grouping once per parallel worker).
-    month = SignInMonth.month
-    counts = []
-    for i, (f, end) in enumerate(zip(out, ends, strict=True)):
-        parts = [
-            (month == first, popcount(SignInMonth.days.op("&")(mask)))
-            for first, mask in month_masks(f.bucket.start, end)
-        ]
-        counts.append(func.sum(case(*parts, else_=0) if parts else literal(0)).label(f"d{i}"))
-    days = (
-        select(FlexjobberProfile.created_at, *counts)
+    # A day count per person and bucket from the month masks (app.kit.day_masks), joined
+    # to a small table of the buckets: every dashboard week or month lies in one month's
+    # window, so one row holds a person's days of a bucket and nothing is grouped per
+    # person. A bucket that fits no window (a period chosen by hand, longer than a month)
+    # is summed from its months' pieces, grouped per person and bucket.
+    buckets, split = _bucket_table(db, out, ends)
+    masked = SignInMonth.days.op("&")(buckets.c.mask)
+    rows = (
+        select(
+            buckets.c.i,
+            buckets.c.n,
+            buckets.c.start_at,
+            FlexjobberProfile.created_at,
+            (func.sum(popcount(masked)) if split else popcount(masked)).label("d"),
+        )
         .select_from(SignInMonth)
+        .join(buckets, buckets.c.month == SignInMonth.month)
         .join(FlexjobberProfile, FlexjobberProfile.user_id == SignInMonth.user_id)
         .join(User, User.id == SignInMonth.user_id)
-        .where(
-            *profile_conditions(scope),
-            User.active.is_(True),
-            month >= out[0].bucket.start.replace(day=1),
-            month < ends[-1],
-        )
-        .group_by(SignInMonth.user_id, FlexjobberProfile.created_at)
-        .subquery()
+        .where(*profile_conditions(scope), User.active.is_(True), masked != 0)
     )
-    columns = []
-    for i, f in enumerate(out):
-        d, n = days.c[f"d{i}"], f.engagement_days
-        # In the base: the profile existed when the bucket began. d ≥ a/b · n is compared in
-        # integers, so no rounding decides a person's band.
-        began = days.c.created_at < f.bucket.start_at
-        columns += [
-            _count_if(and_(began, d * 7 >= 5 * n)),
-            _count_if(and_(began, d * 7 >= n)),
-            _count_if(and_(began, d * 14 >= n)),
-        ]
-    row = db.execute(select(*columns).select_from(days)).one()
-    for i, f in enumerate(out):
-        if f.engagement_days:
-            f.signed_in_daily, f.signed_in_weekly, f.signed_in_14d = (
-                int(v) for v in row[3 * i : 3 * i + 3]
-            )
+    if split:
+        rows = rows.group_by(
+            SignInMonth.user_id,
+            buckets.c.i,
+            buckets.c.n,
+            buckets.c.start_at,
+            FlexjobberProfile.created_at,
+        )
+    days = rows.subquery()
+    d, n = days.c.d, days.c.n
+    # In the base: the profile existed when the bucket began. d ≥ a/b · n is compared in
+    # integers, so no rounding decides a person's band.
+    began = days.c.created_at < days.c.start_at
+    query = select(
+        days.c.i,
+        _count_if(and_(began, d * 7 >= 5 * n)),
+        _count_if(and_(began, d * 7 >= n)),
+        _count_if(and_(began, d * 14 >= n)),
+    ).group_by(days.c.i)
+    for i, daily, weekly, fortnightly in db.connection().execute(query):
+        f = out[int(i)]
+        f.signed_in_daily, f.signed_in_weekly, f.signed_in_14d = (
+            int(daily),
+            int(weekly),
+            int(fortnightly),
+        )
 
 
 def invitations(db: Session, scope: Scope, out: list[Figures]) -> None:
@@ -143,5 +197,5 @@ def invitations(db: Session, scope: Scope, out: list[Figures]) -> None:
         .subquery()
     )
     query = select(first.c.b, func.count(), func.sum(first.c.ok)).group_by(first.c.b)
-    for b, invited, with_profile in db.execute(query):
+    for b, invited, with_profile in db.connection().execute(query):
         out[int(b)].invited, out[int(b)].invited_with_profile = int(invited), int(with_profile)

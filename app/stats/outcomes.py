@@ -46,6 +46,6 @@ def statuses(db: Session, scope: Scope, out: list[Figures], now: datetime) -> No
             ),
             func.coalesce(func.sum(case((and_(held, spans.c.status.is_not(None)), 1), else_=0)), 0),
         ]
-    row = db.execute(select(*columns)).one()
+    row = db.connection().execute(select(*columns)).one()
     for i, f in enumerate(out):
         f.on_ledighedsydelse, f.flexjobbers = int(row[2 * i]), int(row[2 * i + 1])

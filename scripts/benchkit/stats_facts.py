@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import create_engine, text
 
 from app.demo import history
+from app.kit import day_masks
 from app.models import MatchState
 from app.profiles import readiness
 from app.stats.periods import local_today
@@ -113,16 +114,13 @@ def load(url: str, *, seed: int = 12) -> None:
 
 
 def _month_masks(cur: Any) -> None:
-    """The bench people's sign-in days folded into sign_in_months, as app.auth.sign_ins
-    writes them at each sign-in (bit day-1 of the month's mask)."""
+    """The bench people's sign-in days folded into sign_in_months by the layout the app
+    writes at each sign-in (app.kit.day_masks)."""
     users = "SELECT user_id FROM flexjobber_profiles WHERE pseudonym LIKE 'Bench-%'"
-    cur.execute(
-        "INSERT INTO sign_in_months (user_id, month, days)"
-        " SELECT user_id, date_trunc('month', day)::date,"
-        " bit_or(1 << (extract(day FROM day)::int - 1))"
-        f" FROM sign_ins WHERE user_id IN ({users}) GROUP BY 1, 2"
-        " ON CONFLICT (user_id, month) DO UPDATE SET days = sign_in_months.days | excluded.days"
-    )
+    cur.execute(f"SELECT DISTINCT user_id, day FROM sign_ins WHERE user_id IN ({users})")
+    masks = day_masks.masks_of(cur.fetchall())
+    rows = ((user_id, month, days) for (user_id, month), days in masks.items())
+    _copy(cur, "sign_in_months", ["user_id", "month", "days"], rows)
 
 
 def _joining(

@@ -1,5 +1,6 @@
-"""Migration 0020 folds the sign-ins recorded so far into month masks (one bit per Danish
-calendar day with a sign-in, several sign-ins on one day one bit) and drops them going down."""
+"""Migration 0020 folds the sign-ins recorded so far into month-window masks (one bit per
+Danish calendar day with a sign-in, several sign-ins on one day one bit, a day near a month's
+edge in both windows) and drops them going down."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from alembic import command
 from sqlalchemy import inspect, text
 
 from app.db import make_engine
+from app.kit import day_masks
 from tests.db_urls import fresh_database_url
 from tests.migrations.test_round_trip import _config
 
@@ -20,6 +22,10 @@ SIGN_INS = [
     (1, date(2026, 11, 2)),
     (2, date(2026, 11, 30)),
 ]
+
+
+def _date(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def test_recorded_sign_ins_become_month_masks() -> None:
@@ -54,10 +60,15 @@ def test_recorded_sign_ins_become_month_masks() -> None:
             rows = connection.execute(
                 text("SELECT user_id, month, days FROM sign_in_months ORDER BY user_id, month")
             ).all()
-        assert [(u, str(m)[:10], d) for u, m, d in rows] == [
-            (1, "2026-10-01", 1 | 1 << 30),
-            (1, "2026-11-01", 1 << 1),
-            (2, "2026-11-01", 1 << 29),
+        decoded = [(u, str(m)[:10], day_masks.days_in(_date(m), d)) for u, m, d in rows]
+        # September's window ends Sun 4 Oct; October's: Mon 28 Sep - Sun 1 Nov; November's:
+        # Mon 26 Oct - Sun 6 Dec; December's starts Mon 30 Nov. A day near an edge is in both.
+        assert decoded == [
+            (1, "2026-09-01", [date(2026, 10, 1)]),
+            (1, "2026-10-01", [date(2026, 10, 1), date(2026, 10, 31)]),
+            (1, "2026-11-01", [date(2026, 10, 31), date(2026, 11, 2)]),
+            (2, "2026-11-01", [date(2026, 11, 30)]),
+            (2, "2026-12-01", [date(2026, 11, 30)]),
         ]
         command.downgrade(config, "0019")
         assert "sign_in_months" not in inspect(engine).get_table_names()

@@ -1,7 +1,7 @@
-"""The month masks the engagement bands read (sign_in_months) hold exactly the Danish days of
-the recorded sign-ins, whoever writes them: a real sign-in through the login form, one
-sign-in, or many at once (the demo history); and the bands counted from them count days in
-a bucket that spans two months."""
+"""The month masks the engagement bands read (sign_in_months, laid out by app.kit.day_masks)
+hold exactly the Danish days of the recorded sign-ins, whoever writes them: a real sign-in
+through the login form, one sign-in, or many at once (the demo history); every dashboard
+week and month lies in one row; and the bands count days in a week across two months."""
 
 from __future__ import annotations
 
@@ -12,20 +12,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.auth import sign_ins
+from app.kit import day_masks
 from app.models import FlexjobberProfile, SignIn, SignInMonth
 from app.stats import service
-from app.stats.bits import month_masks
-from app.stats.periods import Bucket, local_midnight, local_today
+from app.stats.periods import MONTH, WEEK, Bucket, buckets, local_midnight, local_today
 from tests.support.personas import Personas
 from tests.support.web import login
 
 
 def _days_from_masks(db: Session, user_id: int) -> set[date]:
-    out = set()
+    out: set[date] = set()
     for month, days in db.execute(
         select(SignInMonth.month, SignInMonth.days).where(SignInMonth.user_id == user_id)
     ):
-        out |= {month.replace(day=d + 1) for d in range(31) if days >> d & 1}
+        out |= set(day_masks.days_in(month, days))
     return out
 
 
@@ -64,38 +64,82 @@ def test_one_and_many_sign_ins_agree_with_the_recorded_days(
     assert days == _days_recorded(db, person.id)
     assert days == {date(2026, 10, 30), date(2026, 10, 31), date(2026, 11, 1), date(2026, 11, 20)}
     assert local_today(late) == date(2026, 11, 1)
+    # 30 Oct - 1 Nov lie in the last week of October's window and in November's first.
+    rows = dict(
+        db.execute(
+            select(SignInMonth.month, SignInMonth.days).where(SignInMonth.user_id == person.id)
+        ).all()
+    )
+    assert set(day_masks.days_in(date(2026, 10, 1), rows[date(2026, 10, 1)])) == {
+        date(2026, 10, 30),
+        date(2026, 10, 31),
+        date(2026, 11, 1),
+    }
+    assert set(day_masks.days_in(date(2026, 11, 1), rows[date(2026, 11, 1)])) == {
+        date(2026, 10, 30),
+        date(2026, 10, 31),
+        date(2026, 11, 1),
+        date(2026, 11, 20),
+    }
 
 
-def test_month_masks_cover_exactly_the_days_asked_for() -> None:
-    assert month_masks(date(2026, 10, 29), date(2026, 11, 3)) == [
-        (date(2026, 10, 1), 0b111 << 28),  # 29, 30, 31 October
-        (date(2026, 11, 1), 0b11),  # 1, 2 November
-    ]
-    assert month_masks(date(2026, 2, 1), date(2026, 3, 1)) == [(date(2026, 2, 1), (1 << 28) - 1)]
-    assert month_masks(date(2026, 5, 5), date(2026, 5, 5)) == []
+def test_every_dashboard_week_and_month_fits_one_window() -> None:
+    for by in (WEEK, MONTH):
+        for bucket in buckets(date(2024, 1, 1), date(2026, 12, 31), by):
+            fit = day_masks.bucket_mask(bucket.start, bucket.end)
+            assert fit is not None, bucket
+            month, mask = fit
+            assert day_masks.days_in(month, mask) == [
+                bucket.start + timedelta(days=k) for k in range(bucket.days)
+            ]
+    # A fortnight across a month's edge fits none; its pieces hold each day once.
+    assert day_masks.bucket_mask(date(2026, 10, 20), date(2026, 11, 10)) is None
+    pieces = day_masks.pieces(date(2026, 10, 20), date(2026, 11, 10))
+    days = [d for month, mask in pieces for d in day_masks.days_in(month, mask)]
+    assert days == [date(2026, 10, 20) + timedelta(days=k) for k in range(21)]
+
+
+def _person_with_days(db: Session, personas: Personas, days: list[date]) -> int:
+    person = personas.flexjobber
+    profile = db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.user_id == person.id))
+    assert profile is not None
+    profile.created_at = local_midnight(date(2026, 9, 1))
+    for day in days:
+        sign_ins.record(db, person.id, local_midnight(day) + timedelta(hours=9), "password")
+    db.flush()
+    return profile.jobcentre_id
 
 
 def test_a_week_across_two_months_counts_the_days_of_both(db: Session, personas: Personas) -> None:
     """Monday 26 October to Sunday 1 November 2026: 5 sign-in days in it (≥ 5/7 of 7 days:
-    daily), one more just outside on each side that must not count."""
-    person = personas.flexjobber
-    profile = db.scalar(select(FlexjobberProfile).where(FlexjobberProfile.user_id == person.id))
-    assert profile is not None
-    profile.created_at = local_midnight(date(2026, 10, 1))
+    daily), one more just outside on each side that must not count; then 4 (weekly only)."""
+    october = [date(2026, 10, d) for d in (25, 26, 28, 30, 31)]
+    november = [date(2026, 11, 1), date(2026, 11, 2)]
+    centre = _person_with_days(db, personas, october + november)
     week = Bucket(date(2026, 10, 26), date(2026, 11, 2), "2026-U44")
-    for day in (25, 26, 28, 30, 31, 32, 33):  # 25 Oct .. 2 Nov; 32 = 1 Nov, 33 = 2 Nov
-        moment = local_midnight(date(2026, 10, 1) + timedelta(days=day - 1)) + timedelta(hours=9)
-        sign_ins.record(db, person.id, moment, "password")
-    db.flush()
-    (f,) = service.figures(db, service.Scope(profile.jobcentre_id), [week])
+    (f,) = service.figures(db, service.Scope(centre), [week])
     assert f.engagement_days == 7
-    assert f.signed_in_daily >= 1
-    # Drop one day inside the week: 4 of 7 is weekly, no longer daily.
-    db.execute(
-        SignInMonth.__table__.update()
-        .where(SignInMonth.user_id == person.id, SignInMonth.month == date(2026, 10, 1))
-        .values(days=SignInMonth.days.op("&")(~(1 << 27)))  # 28 October
+    # A fortnight by hand (fits no window: grouped per person) sees the same days.
+    fortnight = Bucket(date(2026, 10, 26), date(2026, 11, 9), "by hand")
+    (g,) = service.figures(db, service.Scope(centre), [fortnight])
+    daily_before, weekly_before, fortnight_weekly = (
+        f.signed_in_daily,
+        f.signed_in_weekly,
+        g.signed_in_weekly,
     )
-    (g,) = service.figures(db, service.Scope(profile.jobcentre_id), [week])
-    assert g.signed_in_daily == f.signed_in_daily - 1
-    assert g.signed_in_weekly == f.signed_in_weekly
+    assert daily_before >= 1
+    # Drop 28 October from both windows that hold it: 4 of 7 days is weekly, not daily.
+    for month in (date(2026, 10, 1), date(2026, 11, 1)):
+        for window_month, bit in day_masks.windows_of(date(2026, 10, 28)):
+            if window_month == month:
+                db.execute(
+                    SignInMonth.__table__.update()
+                    .where(
+                        SignInMonth.user_id == personas.flexjobber.id, SignInMonth.month == month
+                    )
+                    .values(days=SignInMonth.days.op("&")(~bit))
+                )
+    (f2,) = service.figures(db, service.Scope(centre), [week])
+    assert (f2.signed_in_daily, f2.signed_in_weekly) == (daily_before - 1, weekly_before)
+    (g2,) = service.figures(db, service.Scope(centre), [fortnight])
+    assert g2.signed_in_weekly == fortnight_weekly  # 6 of 14 days: still weekly
