@@ -182,8 +182,12 @@ def deactivate(
 ) -> StaffOut:
     """Ends the account's sessions and API tokens at once and stops every way of signing in;
     409 for one's own account. Someone who follows people or companies needs
-    ``{"successor_id": ...}``: an active consultant of the same jobcentre, who takes them over
-    in the same change (422 without one, or another)."""
+    ``{"successor_id": ...}`` (an active consultant of the same jobcentre, who takes them over
+    in the same change; 422 for another) or ``{"hand_over_later": true}`` (deactivated at once,
+    the people and companies wait on the account until a later call with ``successor_id``
+    hands them over); 422 with neither. Already deactivated: nothing changes, unless
+    ``successor_id`` is given (the hand-over) — 422 if people or companies still wait and
+    neither field is."""
     service.deactivate(db, user, account, body)
     return _staff(account)
 

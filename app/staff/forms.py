@@ -14,7 +14,7 @@ from app.staff.schemas import form_errors
 
 FIELDS = (
     "name", "kommune_code", "team_name", "email", "display_name", "role", "team_id",
-    "move_members", "successor_id", "role_successor_id",
+    "move_members", "successor_id", "role_successor_id", "hand_over_later",
 )  # fmt: skip
 Model = TypeVar("Model", bound=BaseModel)
 Result = TypeVar("Result")

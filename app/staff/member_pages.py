@@ -1,6 +1,8 @@
 """One consultant's or leader's account: team (admins, and the jobcentre's leader), role and
 whether it is active (admins only). Deactivating someone who follows people or companies, or
-making such a consultant a leader, asks for the consultant who takes them over."""
+making such a consultant a leader, asks for the consultant who takes them over; deactivating
+may instead leave them waiting ("Deaktivér nu og overdrag senere"), and the page of the
+deactivated account then says how many wait and offers the hand-over."""
 
 from __future__ import annotations
 
@@ -26,6 +28,10 @@ DONE = {
     "rolle": N_("Rollen er skiftet."),
     "rolle-overdraget": N_("Rollen er skiftet, og borgerne og virksomhederne er overdraget."),
     "deaktiveret": N_("Kontoen er deaktiveret. Personen er logget ud og kan ikke logge ind."),
+    "deaktiveret-venter": N_(
+        "Kontoen er deaktiveret. Personen er logget ud og kan ikke logge ind. Borgerne og "
+        "virksomhederne venter på en ny konsulent."
+    ),
     "deaktiveret-overdraget": N_(
         "Kontoen er deaktiveret, og borgerne og virksomhederne er overdraget. "
         "Personen er logget ud og kan ikke logge ind."
@@ -125,7 +131,8 @@ def deactivate(
 
     def done(successor: User | None) -> str:
         if successor is None:
-            return _done(account, "deaktiveret")
+            waiting = was_active and not service.caseload_of(db, account).empty
+            return _done(account, "deaktiveret-venter" if waiting else "deaktiveret")
         return _done(account, "deaktiveret-overdraget" if was_active else "overdraget")
 
     return submit(

@@ -7,9 +7,12 @@
   in which team — not accounts, not roles.
 - Anyone else, or a resource outside these: 404 (its existence is not revealed).
 
-The people and companies someone follows (their caseload) are never left without a consultant
-by this domain: deactivating the account, or making a consultant a leader, hands them to an
-active consultant of the same jobcentre (``successors``) in the same transaction.
+The people and companies someone follows (their caseload) are handed to an active consultant
+of the same jobcentre (``successors``) in the same transaction when the account is deactivated
+or the consultant made a leader. Only deactivation may leave them waiting on the account, if
+the admin says so explicitly: closing a compromised or departed consultant's account is never
+held up for want of a successor (a jobcentre may have no other active consultant yet). A role
+change is no emergency, and a leader has no caseload pages, so it always needs a successor.
 
 Flexjobbers, company users and admins are never managed here: a staff account is a consultant
 or a leader, and a role change only moves between those two.

@@ -61,6 +61,9 @@ class RoleChange(_In):
 class Deactivation(_In):
     # Who takes over the people and companies the account follows.
     successor_id: SuccessorId = None
+    # Without a successor: deactivate at once anyway; the caseload waits on the account until
+    # an admin hands it over (a compromised account is never kept open for want of one).
+    hand_over_later: bool = False
 
 
 class TeamMove(_In):
@@ -76,6 +79,7 @@ MESSAGES = {
     "team_id": N_("Vælg et af jobcentrets teams."),
     "move_members": N_("Vælg om medlemmerne skal flyttes."),
     "successor_id": N_("Vælg en aktiv konsulent fra samme jobcenter."),
+    "hand_over_later": N_("Vælg om borgerne og virksomhederne skal overdrages senere."),
 }
 
 

@@ -49,6 +49,10 @@ TEAM_EXISTS = N_("Jobcentret har allerede et team med det navn.")
 TEAM_NOT_EMPTY = N_("Teamet har medlemmer. Flyt dem først, eller vælg at de står uden team.")
 NO_SUCH_TEAM = N_("Vælg et af jobcentrets teams.")
 SUCCESSOR_NEEDED = N_("Vælg den konsulent, der overtager personens borgere og virksomheder.")
+WHO_OR_LATER = N_(
+    "Vælg den konsulent, der overtager personens borgere og virksomheder, "
+    "eller vælg at deaktivere nu og overdrage senere."
+)
 NOT_THEMSELVES = N_("Personen kan ikke selv overtage sine borgere og virksomheder.")
 NO_SUCH_SUCCESSOR = N_("Vælg en aktiv konsulent fra samme jobcenter.")
 
@@ -212,17 +216,24 @@ def deactivate(
     db: Session, actor: User, account: User, data: Deactivation | None = None
 ) -> User | None:
     """At once: no sign-in by password, e-mail link or invitation, every session ended and
-    every API token revoked, and the caseload handed to ``data.successor_id`` (required if
-    there is one). Deactivating twice changes nothing, except that a successor given then
-    takes over whatever the account still follows. Returns the consultant who took over."""
+    every API token revoked. The caseload goes to ``data.successor_id``, or with
+    ``data.hand_over_later`` stays on the account until an admin hands it over (deactivating
+    is never held up for want of a successor); one of the two is required if there is a
+    caseload (still, while it waits on an account deactivated already). Deactivating again
+    changes nothing, except that a successor given then takes over whatever the account still
+    follows. Returns the consultant who took over."""
     policy.ensure_not_self(actor, account)
     data = data or Deactivation()
-    if account.deactivated_at is not None and data.successor_id is None:
-        return None
-    successor = _successor(db, account, data.successor_id)  # refused: nothing has changed
+    was_active = account.deactivated_at is None
+    # Without a successor the caseload may wait only if the admin said so; the hand-over form
+    # of an account deactivated already offers no "later".
+    missing: str | None = WHO_OR_LATER if was_active else SUCCESSOR_NEEDED
+    if data.hand_over_later:
+        missing = None
+    successor = _successor(db, account, data.successor_id, missing)  # refused: nothing changed
     if successor is not None:
         _hand_over(db, actor, account, successor)
-    if account.deactivated_at is not None:
+    if not was_active:
         return successor
     account.active = False
     account.deactivated_at = utcnow()
@@ -230,6 +241,9 @@ def deactivate(
     revoke_all_api_tokens(db, account.id)
     links.void_links(db, account.id, tuple(LinkPurpose))
     record(db, actor, "staff.deactivated", "user", account.id, details={"fields": ["active"]})
+    waiting = _caseload_ids(db, account) if successor is None else {}
+    if any(waiting.values()):
+        record(db, actor, "staff.hand_over_postponed", "user", account.id, details=waiting)
     return successor
 
 
@@ -255,7 +269,11 @@ def change_role(db: Session, actor: User, account: User, data: RoleChange) -> Us
     role = policy.role_change(account, data.role)
     if role is None:
         return None
-    successor = None if policy.keeps_caseload(role) else _successor(db, account, data.successor_id)
+    successor = (
+        None
+        if policy.keeps_caseload(role)
+        else _successor(db, account, data.successor_id, SUCCESSOR_NEEDED)
+    )
     account.role = role
     if successor is not None:
         _hand_over(db, actor, account, successor)
@@ -308,13 +326,19 @@ def successors_of(db: Session, account: User) -> list[User]:
     )
 
 
-def _successor(db: Session, account: User, successor_id: int | None) -> User | None:
+def _successor(
+    db: Session, account: User, successor_id: int | None, missing: str | None
+) -> User | None:
     """The consultant who takes over, or None if the account follows nobody (a successor
-    given then is not used). Checked before anything changes, so a refusal changes nothing."""
+    given then is not used) or none is given and ``missing`` is None (the caseload may wait);
+    else ``missing`` is the refusal. Checked before anything changes, so a refusal changes
+    nothing."""
     if caseload_of(db, account).empty:
         return None
     if successor_id is None:
-        raise ValidationFailed(fields={"successor_id": SUCCESSOR_NEEDED})
+        if missing is None:
+            return None
+        raise ValidationFailed(fields={"successor_id": missing})
     if successor_id == account.id:
         raise ValidationFailed(fields={"successor_id": NOT_THEMSELVES})
     successor = db.scalar(select(User).where(User.id == successor_id, policy.successors(account)))
@@ -323,15 +347,22 @@ def _successor(db: Session, account: User, successor_id: int | None) -> User | N
     return successor
 
 
+def _caseload_ids(db: Session, account: User) -> dict[str, list[int]]:
+    """The ids of the profiles and companies that name the account as consultant."""
+    return {
+        name: list(db.scalars(select(model.id).where(model.consultant_id == account.id)
+                              .order_by(model.id)))
+        for name, model in (("profile_ids", FlexjobberProfile), ("company_ids", Company))
+    }  # fmt: skip
+
+
 def _hand_over(db: Session, actor: User, account: User, successor: User) -> None:
     """Every profile and company that names the account as consultant names the successor."""
-    moved: dict[str, list[int]] = {}
-    for name, model in (("profile_ids", FlexjobberProfile), ("company_ids", Company)):
-        mine = model.consultant_id == account.id
-        moved[name] = list(db.scalars(select(model.id).where(mine).order_by(model.id)))
+    moved = _caseload_ids(db, account)
+    for model in (FlexjobberProfile, Company):
         db.execute(
             update(model)
-            .where(mine)
+            .where(model.consultant_id == account.id)
             .values(consultant_id=successor.id)
             .execution_options(synchronize_session="fetch")
         )

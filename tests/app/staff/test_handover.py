@@ -220,8 +220,10 @@ def test_a_caseload_left_on_a_deactivated_account_can_still_be_handed_over(
     page = f"/admin/medarbejdere/{gone.id}"
     shown = client.get(page).text
     assert "Overdrag borgere og virksomheder" in shown and "<dt>Borgere</dt><dd>1</dd>" in shown
-    # Deactivating again without a successor changes nothing, as before.
-    assert _post(client, f"{page}/deaktiver", {}).status_code == 303
+    # The hand-over form sent without a choice: asked again, nothing changed.
+    unchosen = _post(client, f"{page}/deaktiver", {})
+    assert unchosen.status_code == 422 and "Vælg den konsulent, der overtager" in unchosen.text
+    assert "overdrage senere" not in unchosen.text  # no "later" for an account closed already
     assert _followed_by(db, gone) == ({p.profile.id}, set())
     done = _post(client, f"{page}/deaktiver", {"successor_id": str(colleague.id)})
     assert done.status_code == 303 and done.headers["location"].endswith("udfoert=overdraget")
