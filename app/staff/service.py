@@ -19,6 +19,7 @@ from app.auth import links
 from app.auth.service import revoke_all_api_tokens
 from app.auth.sessions import end_all_sessions
 from app.errors import Conflict, ValidationFailed
+from app.followups import service as followups
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
 from app.kit.mailer import Mailer
@@ -357,7 +358,8 @@ def _caseload_ids(db: Session, account: User) -> dict[str, list[int]]:
 
 
 def _hand_over(db: Session, actor: User, account: User, successor: User) -> None:
-    """Every profile and company that names the account as consultant names the successor."""
+    """Every profile and company that names the account as consultant names the successor,
+    and the follow-up reminders already sent for them are sent again, to the successor."""
     moved = _caseload_ids(db, account)
     for model in (FlexjobberProfile, Company):
         db.execute(
@@ -366,5 +368,6 @@ def _hand_over(db: Session, actor: User, account: User, successor: User) -> None
             .values(consultant_id=successor.id)
             .execution_options(synchronize_session="fetch")
         )
+    followups.pass_on_reminders(db, moved["profile_ids"], moved["company_ids"])
     details = {"to_user_id": successor.id, **moved}
     record(db, actor, "staff.caseload_handed_over", "user", account.id, details=details)
