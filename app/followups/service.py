@@ -1,5 +1,6 @@
 """Follow-ups: recording one on a placement (trial or hire), the hours over time, what is due
-on a consultant's caseload, and the neutral reminder e-mail."""
+on a consultant's caseload, and the neutral reminder e-mail (to whoever follows the placement
+now, so it moves with a caseload that is handed over)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import exists, func, or_, select, update
+from sqlalchemy.orm import Session, aliased
 
+from app.accounts import policy as roles
 from app.errors import Forbidden
 from app.followups.schemas import DEFAULT_GAP_DAYS, FollowUpIn
 from app.kit.clock import utcnow
@@ -25,6 +27,7 @@ from app.models import (
     Match,
     MatchEvent,
     MatchState,
+    Role,
     User,
 )
 from app.settings import Settings
@@ -189,29 +192,48 @@ def placements_of(db: Session, user_ids: Collection[int]) -> dict[int, Placement
     return found
 
 
+def _may_be_reminded(user: User | None) -> bool:
+    return user is not None and user.active and roles.is_consultant(user)
+
+
 def send_reminders(db: Session, settings: Settings, mailer: Mailer) -> int:
-    """One neutral e-mail per consultant with follow-ups due (once per due date)."""
+    """One neutral e-mail per consultant with follow-ups due (once per due date). It goes to
+    whoever follows the placement now — the person's consultant, or the company's if the
+    person's is not an active consultant — never to whoever happened to record the follow-up,
+    so a caseload handed over takes its reminders along. With nobody to tell (the consultant
+    was deactivated and the hand-over waits) the follow-up stays unmarked and is sent once
+    someone takes over."""
     today = utcnow().date()
-    due = list(
-        db.execute(
-            select(FollowUp, User)
-            .join(User, User.id == FollowUp.consultant_id)
-            .where(FollowUp.next_due <= today, FollowUp.reminded_at.is_(None))
-        )
+    latest = (
+        select(FollowUp.match_id, func.max(FollowUp.held_on).label("held_on"))
+        .group_by(FollowUp.match_id)
+        .subquery()
     )
-    newest: dict[int, date] = {
-        match_id: held
-        for match_id, held in db.execute(
-            select(FollowUp.match_id, func.max(FollowUp.held_on)).group_by(FollowUp.match_id)
-        )
-    }
+    of_person, of_company = aliased(User), aliased(User)
+    due = db.execute(
+        select(FollowUp, Match, latest.c.held_on, of_person, of_company)
+        .join(Match, Match.id == FollowUp.match_id)
+        .join(latest, latest.c.match_id == FollowUp.match_id)
+        .join(FlexjobberProfile, FlexjobberProfile.id == Match.profile_id)
+        .join(JobPosting, JobPosting.id == Match.job_id)
+        .join(Company, Company.id == JobPosting.company_id)
+        .outerjoin(of_person, of_person.id == FlexjobberProfile.consultant_id)
+        .outerjoin(of_company, of_company.id == Company.consultant_id)
+        .where(FollowUp.next_due <= today, FollowUp.reminded_at.is_(None))
+        .order_by(FollowUp.id)
+    ).all()
     told: set[int] = set()
-    for follow_up, consultant in due:
+    for follow_up, match, newest, person_consultant, company_consultant in due:
+        if newest != follow_up.held_on or not is_placed(match):
+            follow_up.reminded_at = utcnow()  # a newer follow-up was held, or it has ended
+            continue
+        consultant = next(
+            (c for c in (person_consultant, company_consultant) if _may_be_reminded(c)), None
+        )
+        if consultant is None:
+            continue  # waits for the caseload's hand-over
         follow_up.reminded_at = utcnow()
-        if newest.get(follow_up.match_id) != follow_up.held_on or not consultant.active:
-            continue  # a newer follow-up was held already
-        match = db.get(Match, follow_up.match_id)
-        if match is None or not is_placed(match) or consultant.id in told:
+        if consultant.id in told:
             continue
         told.add(consultant.id)
         mailer.send(
@@ -222,3 +244,35 @@ def send_reminders(db: Session, settings: Settings, mailer: Mailer) -> int:
         )
     db.flush()
     return len(told)
+
+
+def pass_on_reminders(db: Session, profile_ids: list[int], company_ids: list[int]) -> None:
+    """After people and companies were handed to another consultant: the reminders already
+    sent for their placements' follow-ups went to the consultant before, so they are sent
+    again, to whoever follows them now, on the next run. A company's placement counts only if
+    its person has no active consultant (who was, and still is, the one reminded)."""
+    if not profile_ids and not company_ids:
+        return
+    followed = exists().where(
+        User.id == FlexjobberProfile.consultant_id,
+        User.active.is_(True),
+        roles.users_with(Role.CONSULTANT),
+    )
+    matches = (
+        select(Match.id)
+        .join(FlexjobberProfile, FlexjobberProfile.id == Match.profile_id)
+        .join(JobPosting, JobPosting.id == Match.job_id)
+        .where(
+            Match.state.in_(PLACED),
+            or_(
+                Match.profile_id.in_(profile_ids),
+                JobPosting.company_id.in_(company_ids) & ~followed,
+            ),
+        )
+    )
+    db.execute(
+        update(FollowUp)
+        .where(FollowUp.match_id.in_(matches), FollowUp.reminded_at.is_not(None))
+        .values(reminded_at=None)
+        .execution_options(synchronize_session="fetch")
+    )

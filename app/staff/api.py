@@ -13,6 +13,7 @@ from app.models import Team, User
 from app.staff import service
 from app.staff.access import AdminCentre, ManagedTeam, StaffAccount, TeamMember, TeamsCentre
 from app.staff.schemas import (
+    Deactivation,
     JobcentreIn,
     JobcentreList,
     JobcentreOut,
@@ -168,16 +169,26 @@ def move_to_team(
 def change_role(
     db: SessionDep, user: StaffAdminUser, account: StaffAccount, body: RoleChange
 ) -> StaffOut:
-    """Consultant to leader or back (admins); 409 for any other account."""
+    """Consultant to leader or back (admins); 409 for any other account. A consultant who
+    follows people or companies and becomes a leader needs ``successor_id``: an active
+    consultant of the same jobcentre, who takes them over (422 without one, or another)."""
     service.change_role(db, user, account, body)
     return _staff(account)
 
 
 @router.post("/admin/staff/{user_id}/deactivate", response_model=StaffOut, responses=NOT_FOUND)
-def deactivate(db: SessionDep, user: StaffAdminUser, account: StaffAccount) -> StaffOut:
+def deactivate(
+    db: SessionDep, user: StaffAdminUser, account: StaffAccount, body: Deactivation | None = None
+) -> StaffOut:
     """Ends the account's sessions and API tokens at once and stops every way of signing in;
-    409 for one's own account."""
-    service.deactivate(db, user, account)
+    409 for one's own account. Someone who follows people or companies needs
+    ``{"successor_id": ...}`` (an active consultant of the same jobcentre, who takes them over
+    in the same change; 422 for another) or ``{"hand_over_later": true}`` (deactivated at once,
+    the people and companies wait on the account until a later call with ``successor_id``
+    hands them over); 422 with neither. Already deactivated: nothing changes, unless
+    ``successor_id`` is given (the hand-over) — 422 if people or companies still wait and
+    neither field is."""
+    service.deactivate(db, user, account, body)
     return _staff(account)
 
 

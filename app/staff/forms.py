@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
+from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, ValidationError
 
 from app.errors import AppError
@@ -12,9 +14,12 @@ from app.staff.schemas import form_errors
 
 FIELDS = (
     "name", "kommune_code", "team_name", "email", "display_name", "role", "team_id",
-    "move_members",
+    "move_members", "successor_id", "role_successor_id", "hand_over_later",
 )  # fmt: skip
 Model = TypeVar("Model", bound=BaseModel)
+Result = TypeVar("Result")
+# Renders the form's page again with these field messages and this status.
+Again = Callable[[dict[str, str], int], Response]
 
 
 class FormInvalid(Exception):
@@ -53,3 +58,22 @@ def field_errors(exc: AppError, fields: dict[str, str] | None = None) -> dict[st
         return {"_form": exc.message}
     return {fields.get(k, k): exc.message if exc.status_code == 409 else v
             for k, v in exc.fields.items()}  # fmt: skip
+
+
+def submit(
+    change: Callable[[], Result],
+    again: Again,
+    done: str | Callable[[Result], str],
+    fields: dict[str, str] | None = None,
+) -> Response:
+    """Every staff form's handler: apply the change (which parses the form), then redirect to
+    ``done`` (a URL, or one made from the change's result); a form that does not validate, or
+    a refusal by the service, shows the page again with the messages (422, or the refusal's
+    status). ``fields`` maps the service's field names to the inputs' names as in ``parse``."""
+    try:
+        result = change()
+    except FormInvalid as exc:
+        return again(exc.errors, 422)
+    except AppError as exc:
+        return again(field_errors(exc, fields), exc.status_code)
+    return RedirectResponse(done(result) if callable(done) else done, status_code=303)

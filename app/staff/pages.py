@@ -6,15 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from app.errors import AppError
 from app.kit.i18n import N_
 from app.models import Jobcentre, Team, User
 from app.staff import policy, service
 from app.staff.access import AdminCentre, ManagedTeam, TeamsCentre
-from app.staff.forms import FormInvalid, StaffForm, field_errors, parse
+from app.staff.forms import StaffForm, parse, submit
 from app.staff.schemas import JobcentreIn, JobcentreRename, StaffInvite, TeamDelete, TeamIn
 from app.web.deps import MailerDep, SessionDep, SettingsDep
 from app.web.guards import StaffAdminUser, TeamManagerUser
@@ -61,13 +60,11 @@ def jobcentres(request: Request, db: SessionDep, user: StaffAdminUser) -> Respon
 def create_jobcentre(
     request: Request, db: SessionDep, user: StaffAdminUser, form: StaffForm
 ) -> Response:
-    try:
-        centre = service.create_jobcentre(db, user, parse(JobcentreIn, form))
-    except FormInvalid as exc:
-        return _list(request, db, exc.errors, form, status=422)
-    except AppError as exc:
-        return _list(request, db, field_errors(exc), form, status=exc.status_code)
-    return RedirectResponse(f"/admin/jobcentre/{centre.id}?udfoert=oprettet", status_code=303)
+    return submit(
+        lambda: service.create_jobcentre(db, user, parse(JobcentreIn, form)),
+        lambda errors, status: _list(request, db, errors, form, status=status),
+        lambda centre: f"/admin/jobcentre/{centre.id}?udfoert=oprettet",
+    )
 
 
 def centre_page(
@@ -103,11 +100,11 @@ def jobcentre(
 def rename_jobcentre(
     request: Request, db: SessionDep, user: StaffAdminUser, centre: AdminCentre, form: StaffForm
 ) -> Response:
-    try:
-        service.rename_jobcentre(db, user, centre, parse(JobcentreRename, form))
-    except FormInvalid as exc:
-        return centre_page(request, db, user, centre, exc.errors, form, status=422)
-    return RedirectResponse(f"/admin/jobcentre/{centre.id}?udfoert=navn", status_code=303)
+    return submit(
+        lambda: service.rename_jobcentre(db, user, centre, parse(JobcentreRename, form)),
+        lambda errors, status: centre_page(request, db, user, centre, errors, form, status=status),
+        f"/admin/jobcentre/{centre.id}?udfoert=navn",
+    )
 
 
 @router.post("/admin/jobcentre/{jobcentre_id}/teams")
@@ -115,14 +112,12 @@ def create_team(
     request: Request, db: SessionDep, user: TeamManagerUser, centre: TeamsCentre, form: StaffForm
 ) -> Response:
     values = form | {"name": centre.name}
-    try:
-        service.create_team(db, user, centre, parse(TeamIn, form, TEAM_FIELDS))
-    except FormInvalid as exc:
-        return centre_page(request, db, user, centre, exc.errors, values, status=422)
-    except AppError as exc:
-        errors = field_errors(exc, TEAM_FIELDS)
-        return centre_page(request, db, user, centre, errors, values, status=exc.status_code)
-    return RedirectResponse(f"/admin/jobcentre/{centre.id}?udfoert=team#teams", status_code=303)
+    return submit(
+        lambda: service.create_team(db, user, centre, parse(TeamIn, form, TEAM_FIELDS)),
+        lambda errors, status: centre_page(request, db, user, centre, errors, values, status),
+        f"/admin/jobcentre/{centre.id}?udfoert=team#teams",
+        TEAM_FIELDS,
+    )
 
 
 @router.post("/admin/jobcentre/{jobcentre_id}/inviter")
@@ -136,14 +131,11 @@ def invite(
     form: StaffForm,
 ) -> Response:
     values = form | {"name": centre.name}
-    try:
-        service.invite_staff(db, settings, mailer, user, centre, parse(StaffInvite, form))
-    except FormInvalid as exc:
-        return centre_page(request, db, user, centre, exc.errors, values, status=422)
-    except AppError as exc:
-        errors = field_errors(exc)
-        return centre_page(request, db, user, centre, errors, values, status=exc.status_code)
-    return RedirectResponse(f"/admin/jobcentre/{centre.id}?udfoert=inviteret", status_code=303)
+    return submit(
+        lambda: service.invite_staff(db, settings, mailer, user, centre, parse(StaffInvite, form)),
+        lambda errors, status: centre_page(request, db, user, centre, errors, values, status),
+        f"/admin/jobcentre/{centre.id}?udfoert=inviteret",
+    )
 
 
 def _team_page(
@@ -174,28 +166,21 @@ def team_page(
 def rename_team(
     request: Request, db: SessionDep, user: TeamManagerUser, team: ManagedTeam, form: StaffForm
 ) -> Response:
-    try:
-        service.rename_team(db, user, team, parse(TeamIn, form, TEAM_FIELDS))
-    except FormInvalid as exc:
-        return _team_page(request, db, team, exc.errors, form, status=422)
-    except AppError as exc:
-        errors = field_errors(exc, TEAM_FIELDS)
-        return _team_page(request, db, team, errors, form, status=exc.status_code)
-    return RedirectResponse(f"/admin/teams/{team.id}?udfoert=team-navn", status_code=303)
+    return submit(
+        lambda: service.rename_team(db, user, team, parse(TeamIn, form, TEAM_FIELDS)),
+        lambda errors, status: _team_page(request, db, team, errors, form, status),
+        f"/admin/teams/{team.id}?udfoert=team-navn",
+        TEAM_FIELDS,
+    )
 
 
 @router.post("/admin/teams/{team_id}/slet")
 def delete_team(
     request: Request, db: SessionDep, user: TeamManagerUser, team: ManagedTeam, form: StaffForm
 ) -> Response:
-    centre_id = team.jobcentre_id
     values = form | {"team_name": team.name}
-    try:
-        service.delete_team(db, user, team, parse(TeamDelete, form))
-    except FormInvalid as exc:
-        return _team_page(request, db, team, exc.errors, values, status=422)
-    except AppError as exc:
-        return _team_page(request, db, team, field_errors(exc), values, status=exc.status_code)
-    return RedirectResponse(
-        f"/admin/jobcentre/{centre_id}?udfoert=team-slettet#teams", status_code=303
+    return submit(
+        lambda: service.delete_team(db, user, team, parse(TeamDelete, form)),
+        lambda errors, status: _team_page(request, db, team, errors, values, status),
+        f"/admin/jobcentre/{team.jobcentre_id}?udfoert=team-slettet#teams",
     )

@@ -7,6 +7,13 @@
   in which team — not accounts, not roles.
 - Anyone else, or a resource outside these: 404 (its existence is not revealed).
 
+The people and companies someone follows (their caseload) are handed to an active consultant
+of the same jobcentre (``successors``) in the same transaction when the account is deactivated
+or the consultant made a leader. Only deactivation may leave them waiting on the account, if
+the admin says so explicitly: closing a compromised or departed consultant's account is never
+held up for want of a successor (a jobcentre may have no other active consultant yet). A role
+change is no emergency, and a leader has no caseload pages, so it always needs a successor.
+
 Flexjobbers, company users and admins are never managed here: a staff account is a consultant
 or a leader, and a role change only moves between those two.
 """
@@ -23,6 +30,7 @@ from app.models import Jobcentre, Role, Team, User
 
 STAFF_ROLES = (Role.CONSULTANT, Role.LEADER)
 NOT_FOUND = N_("Siden eller det du leder efter findes ikke.")
+NOT_YOURSELF = N_("Du kan ikke deaktivere din egen konto.")
 
 
 def is_leader(user: User) -> bool:
@@ -104,6 +112,31 @@ def account_for(db: Session, viewer: User, user_id: int) -> User:
     if account.id != viewer.id and not is_staff_account(account):
         raise NotFound(NOT_FOUND)
     return account
+
+
+def ensure_not_self(actor: User, account: User) -> None:
+    """Nobody deactivates their own account (an admin would shut themselves out)."""
+    if account.id == actor.id:
+        raise Conflict(NOT_YOURSELF)
+
+
+def keeps_caseload(role: Role) -> bool:
+    """Whether someone of this role follows people and companies (a leader does not)."""
+    return role == Role.CONSULTANT
+
+
+def successors(account: User) -> ColumnElement[bool]:
+    """SQL: who may take over the account's caseload — an active consultant of the same
+    jobcentre (signed up and not deactivated), not the person themselves."""
+    return (
+        roles.users_with(Role.CONSULTANT)
+        & User.jobcentre_id.is_not(None)
+        & (User.jobcentre_id == account.jobcentre_id)
+        & User.active.is_(True)
+        & User.deactivated_at.is_(None)
+        & User.deleted_at.is_(None)
+        & (User.id != account.id)
+    )
 
 
 def ensure_staff_account(account: User) -> None:

@@ -19,6 +19,8 @@ KommuneCode = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"
 StaffRole = Literal["consultant", "leader"]
 # A team's id, or None for "no team"; bounded like every id (a huge one is not a 500).
 TeamId = Annotated[int | None, Field(ge=1, le=MAX_ID)]
+# The consultant who takes over someone's caseload (needed only if they have one).
+SuccessorId = Annotated[int | None, Field(ge=1, le=MAX_ID)]
 
 
 class _In(BaseModel):
@@ -52,6 +54,16 @@ class StaffInvite(_In):
 
 class RoleChange(_In):
     role: StaffRole
+    # Consultant to leader: who takes over the people and companies they follow.
+    successor_id: SuccessorId = None
+
+
+class Deactivation(_In):
+    # Who takes over the people and companies the account follows.
+    successor_id: SuccessorId = None
+    # Without a successor: deactivate at once anyway; the caseload waits on the account until
+    # an admin hands it over (a compromised account is never kept open for want of one).
+    hand_over_later: bool = False
 
 
 class TeamMove(_In):
@@ -66,6 +78,8 @@ MESSAGES = {
     "role": N_("Vælg konsulent eller leder."),
     "team_id": N_("Vælg et af jobcentrets teams."),
     "move_members": N_("Vælg om medlemmerne skal flyttes."),
+    "successor_id": N_("Vælg en aktiv konsulent fra samme jobcenter."),
+    "hand_over_later": N_("Vælg om borgerne og virksomhederne skal overdrages senere."),
 }
 
 

@@ -7,6 +7,7 @@ typed) and never commit.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from sqlalchemy import delete, func, select, update
@@ -18,13 +19,23 @@ from app.auth import links
 from app.auth.service import revoke_all_api_tokens
 from app.auth.sessions import end_all_sessions
 from app.errors import Conflict, ValidationFailed
+from app.followups import service as followups
 from app.kit.clock import utcnow
 from app.kit.i18n import N_
 from app.kit.mailer import Mailer
-from app.models import Jobcentre, LinkPurpose, MonthlyTarget, Team, User
+from app.models import (
+    Company,
+    FlexjobberProfile,
+    Jobcentre,
+    LinkPurpose,
+    MonthlyTarget,
+    Team,
+    User,
+)
 from app.settings import Settings
 from app.staff import policy
 from app.staff.schemas import (
+    Deactivation,
     JobcentreIn,
     JobcentreRename,
     RoleChange,
@@ -37,8 +48,14 @@ from app.staff.schemas import (
 Status = Literal["active", "invited", "deactivated"]
 TEAM_EXISTS = N_("Jobcentret har allerede et team med det navn.")
 TEAM_NOT_EMPTY = N_("Teamet har medlemmer. Flyt dem først, eller vælg at de står uden team.")
-NOT_YOURSELF = N_("Du kan ikke deaktivere din egen konto.")
 NO_SUCH_TEAM = N_("Vælg et af jobcentrets teams.")
+SUCCESSOR_NEEDED = N_("Vælg den konsulent, der overtager personens borgere og virksomheder.")
+WHO_OR_LATER = N_(
+    "Vælg den konsulent, der overtager personens borgere og virksomheder, "
+    "eller vælg at deaktivere nu og overdrage senere."
+)
+NOT_THEMSELVES = N_("Personen kan ikke selv overtage sine borgere og virksomheder.")
+NO_SUCH_SUCCESSOR = N_("Vælg en aktiv konsulent fra samme jobcenter.")
 
 
 # --- jobcentres ---------------------------------------------------------------------------
@@ -196,19 +213,39 @@ def invite_staff(
     return user
 
 
-def deactivate(db: Session, actor: User, account: User) -> None:
+def deactivate(
+    db: Session, actor: User, account: User, data: Deactivation | None = None
+) -> User | None:
     """At once: no sign-in by password, e-mail link or invitation, every session ended and
-    every API token revoked. Deactivating twice changes nothing."""
-    if account.id == actor.id:
-        raise Conflict(NOT_YOURSELF)
-    if account.deactivated_at is not None:
-        return
+    every API token revoked. The caseload goes to ``data.successor_id``, or with
+    ``data.hand_over_later`` stays on the account until an admin hands it over (deactivating
+    is never held up for want of a successor); one of the two is required if there is a
+    caseload (still, while it waits on an account deactivated already). Deactivating again
+    changes nothing, except that a successor given then takes over whatever the account still
+    follows. Returns the consultant who took over."""
+    policy.ensure_not_self(actor, account)
+    data = data or Deactivation()
+    was_active = account.deactivated_at is None
+    # Without a successor the caseload may wait only if the admin said so; the hand-over form
+    # of an account deactivated already offers no "later".
+    missing: str | None = WHO_OR_LATER if was_active else SUCCESSOR_NEEDED
+    if data.hand_over_later:
+        missing = None
+    successor = _successor(db, account, data.successor_id, missing)  # refused: nothing changed
+    if successor is not None:
+        _hand_over(db, actor, account, successor)
+    if not was_active:
+        return successor
     account.active = False
     account.deactivated_at = utcnow()
     end_all_sessions(db, account.id)
     revoke_all_api_tokens(db, account.id)
     links.void_links(db, account.id, tuple(LinkPurpose))
     record(db, actor, "staff.deactivated", "user", account.id, details={"fields": ["active"]})
+    waiting = _caseload_ids(db, account) if successor is None else {}
+    if any(waiting.values()):
+        record(db, actor, "staff.hand_over_postponed", "user", account.id, details=waiting)
+    return successor
 
 
 def reactivate(db: Session, settings: Settings, mailer: Mailer, actor: User, account: User) -> None:
@@ -227,12 +264,22 @@ def reactivate(db: Session, settings: Settings, mailer: Mailer, actor: User, acc
     record(db, actor, "staff.reactivated", "user", account.id, details=details)
 
 
-def change_role(db: Session, actor: User, account: User, data: RoleChange) -> None:
+def change_role(db: Session, actor: User, account: User, data: RoleChange) -> User | None:
+    """Consultant to leader or back; a consultant who becomes a leader hands their caseload
+    to ``data.successor_id`` (required if they have one). Returns who took it over."""
     role = policy.role_change(account, data.role)
     if role is None:
-        return
+        return None
+    successor = (
+        None
+        if policy.keeps_caseload(role)
+        else _successor(db, account, data.successor_id, SUCCESSOR_NEEDED)
+    )
     account.role = role
+    if successor is not None:
+        _hand_over(db, actor, account, successor)
     record(db, actor, "staff.role_changed", "user", account.id, details={"fields": ["role"]})
+    return successor
 
 
 def move_to_team(db: Session, actor: User, member: User, data: TeamMove) -> None:
@@ -243,3 +290,84 @@ def move_to_team(db: Session, actor: User, member: User, data: TeamMove) -> None
     details = {"fields": ["team_id"], "from_team_id": member.team_id, "to_team_id": team_id}
     member.team_id = team_id
     record(db, actor, "staff.team_changed", "user", member.id, details=details)
+
+
+# --- caseload hand-over -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Caseload:
+    """How many people (profiles) and companies name the account as their consultant."""
+
+    profiles: int
+    companies: int
+
+    @property
+    def empty(self) -> bool:
+        return self.profiles == 0 and self.companies == 0
+
+
+def caseload_of(db: Session, account: User) -> Caseload:
+    count = select(func.count())
+    profiles = db.scalar(
+        count.select_from(FlexjobberProfile).where(FlexjobberProfile.consultant_id == account.id)
+    )
+    companies = db.scalar(count.select_from(Company).where(Company.consultant_id == account.id))
+    return Caseload(profiles=int(profiles or 0), companies=int(companies or 0))
+
+
+def successors_of(db: Session, account: User) -> list[User]:
+    """The consultants who may take over the account's caseload, by name."""
+    return list(
+        db.scalars(
+            select(User)
+            .where(policy.successors(account))
+            .order_by(func.lower(User.display_name), User.id)
+        )
+    )
+
+
+def _successor(
+    db: Session, account: User, successor_id: int | None, missing: str | None
+) -> User | None:
+    """The consultant who takes over, or None if the account follows nobody (a successor
+    given then is not used) or none is given and ``missing`` is None (the caseload may wait);
+    else ``missing`` is the refusal. Checked before anything changes, so a refusal changes
+    nothing."""
+    if caseload_of(db, account).empty:
+        return None
+    if successor_id is None:
+        if missing is None:
+            return None
+        raise ValidationFailed(fields={"successor_id": missing})
+    if successor_id == account.id:
+        raise ValidationFailed(fields={"successor_id": NOT_THEMSELVES})
+    successor = db.scalar(select(User).where(User.id == successor_id, policy.successors(account)))
+    if successor is None:
+        raise ValidationFailed(fields={"successor_id": NO_SUCH_SUCCESSOR})
+    return successor
+
+
+def _caseload_ids(db: Session, account: User) -> dict[str, list[int]]:
+    """The ids of the profiles and companies that name the account as consultant."""
+    return {
+        name: list(db.scalars(select(model.id).where(model.consultant_id == account.id)
+                              .order_by(model.id)))
+        for name, model in (("profile_ids", FlexjobberProfile), ("company_ids", Company))
+    }  # fmt: skip
+
+
+def _hand_over(db: Session, actor: User, account: User, successor: User) -> None:
+    """Every profile and company that names the account as consultant names the successor,
+    and the follow-up reminders already sent for them are sent again, to the successor."""
+    moved = _caseload_ids(db, account)
+    for model in (FlexjobberProfile, Company):
+        db.execute(
+            update(model)
+            .where(model.consultant_id == account.id)
+            .values(consultant_id=successor.id)
+            .execution_options(synchronize_session="fetch")
+        )
+    followups.pass_on_reminders(db, moved["profile_ids"], moved["company_ids"])
+    details = {"to_user_id": successor.id, **moved}
+    record(db, actor, "staff.caseload_handed_over", "user", account.id, details=details)

@@ -1,5 +1,12 @@
 """What the dashboard's filters offer a viewer: the jobcentres, teams and consultants whose
-figures they may see (app.stats.policy decides again whatever is asked for)."""
+figures they may see (app.stats.policy decides again whatever is asked for).
+
+A deactivated consultant is not offered: their people and companies have been handed to
+another consultant (app.staff.service), and the figures that stay theirs — the invitations
+they sent — still count in their team's and jobcentre's figures. Their own caseload stays
+reachable by id (``/tal?consultant_id=`` and ``/api/v1/stats?consultant_id=``, for whoever
+app.stats.policy lets see it); while it is the one shown, the list names them as deactivated
+(``former``) so the form says whose figures these are."""
 
 from __future__ import annotations
 
@@ -16,10 +23,13 @@ from app.models import Jobcentre, Role, Team, User
 class FilterOptions:
     jobcentres: list[tuple[int, str]]
     teams: list[tuple[int, str]]
-    consultants: list[tuple[int, str]]
+    consultants: list[tuple[int, str]]  # active or invited, never deactivated
+    former: tuple[int, str] | None = None  # the deactivated consultant being shown
 
 
-def for_viewer(db: Session, viewer: User, jobcentre_id: int | None) -> FilterOptions:
+def for_viewer(
+    db: Session, viewer: User, jobcentre_id: int | None, shown_consultant_id: int | None = None
+) -> FilterOptions:
     if roles.is_consultant(viewer):
         return FilterOptions([], [], [])
     centres: list[tuple[int, str]] = []
@@ -35,12 +45,21 @@ def for_viewer(db: Session, viewer: User, jobcentre_id: int | None) -> FilterOpt
             select(Team).where(Team.jobcentre_id == jobcentre_id).order_by(Team.name)
         )
     ]
+    of_centre = (User.jobcentre_id == jobcentre_id, roles.users_with(Role.CONSULTANT))
     consultants = [
         (u.id, u.display_name)
         for u in db.scalars(
             select(User)
-            .where(User.jobcentre_id == jobcentre_id, roles.users_with(Role.CONSULTANT))
+            .where(*of_centre, User.deactivated_at.is_(None), User.deleted_at.is_(None))
             .order_by(User.display_name, User.id)
         )
     ]
-    return FilterOptions(centres, teams, consultants)
+    former = None
+    if shown_consultant_id is not None:
+        gone = db.scalar(
+            select(User).where(
+                *of_centre, User.id == shown_consultant_id, User.deactivated_at.is_not(None)
+            )
+        )
+        former = (gone.id, gone.display_name) if gone is not None else None
+    return FilterOptions(centres, teams, consultants, former)

@@ -89,7 +89,8 @@ def dashboard(
     except ValidationFailed as exc:
         ctx["errors"], status, buckets, asked, decision = exc.fields, 422, [], None, None
     centre = decision.scope.jobcentre_id if decision else user.jobcentre_id
-    ctx["options"] = options.for_viewer(db, user, centre)
+    shown = decision.scope.consultant_id if decision else None
+    ctx["options"] = options.for_viewer(db, user, centre, shown)
     if asked is not None:
         ctx["values"] = raw | {"from": asked.first.isoformat(), "to": asked.last.isoformat()}
         ctx["values"]["by"] = asked.by

@@ -5,6 +5,10 @@
 - A consultant: their own caseload only.
 - Anyone else, or a scope outside these: 404 (the scope's existence is not revealed).
 
+A deactivated consultant's caseload stays a scope like any other (their past invitations are
+theirs), for the admin and their jobcentre's leader; the filters no longer offer them
+(app.stats.options). One who was made a leader has no caseload scope any more (404).
+
 Small cells: a count of 1–4 people, and any share or median built on one, is held back
 ("under 5") for everyone except the consultant who owns the caseload — a leader looking at a
 small team must not be able to pick out a person.

@@ -1,5 +1,6 @@
-"""Helpers for the staff-administration tests: API calls with a personal token, and a small
-world of two teams in the personas' jobcentre."""
+"""Helpers for the staff-administration tests: API calls with a personal token, a small
+world of two teams in the personas' jobcentre, and more staff accounts (a colleague of the
+consultant who can take over their people and companies)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import pytest
 from sqlalchemy.orm import Session
 
 from app.auth import service as auth_service
-from app.models import Team, User
+from app.kit.clock import utcnow
+from app.models import Jobcentre, Role, Team, User
 from tests.support.personas import Personas
 
 
@@ -36,3 +38,32 @@ def teams(db: Session, personas: Personas) -> Teams:
     personas.consultant.team_id = north.id
     db.flush()
     return Teams(north, south, elsewhere)
+
+
+def add_staff(
+    db: Session,
+    jobcentre: Jobcentre,
+    email: str,
+    name: str,
+    role: Role = Role.CONSULTANT,
+    *,
+    status: str = "active",  # or "invited", "deactivated"
+) -> User:
+    user = User(
+        email=email,
+        display_name=name,
+        role=role,
+        jobcentre_id=jobcentre.id,
+        password_hash=None if status == "invited" else "x",
+        active=status == "active",
+        deactivated_at=utcnow() if status == "deactivated" else None,
+    )
+    db.add(user)
+    db.flush()
+    return user
+
+
+@pytest.fixture
+def colleague(db: Session, personas: Personas) -> User:
+    """An active consultant of the consultant's jobcentre."""
+    return add_staff(db, personas.jobcentre, "kollega@test.example", "Ida Kollega")

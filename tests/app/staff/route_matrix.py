@@ -53,7 +53,8 @@ NOT_WALKED = {
 }
 
 # With an empty body: creating or renaming needs a name (422); the empty team is deleted,
-# the consultant moved to "no team", deactivated and reactivated (2xx/303).
+# the consultant moved to "no team" and reactivated (2xx/303); deactivating the consultant
+# needs the colleague who takes over their people (422).
 WRITE_MATRIX = {
     "POST /admin/jobcentre": admins_write(422),
     "POST /admin/jobcentre/{jobcentre}/navn": admins_write(422),
@@ -63,7 +64,7 @@ WRITE_MATRIX = {
     "POST /admin/teams/{team}/slet": team_managers_write(303),
     "POST /admin/medarbejdere/{member}/team": team_managers_write(303),
     "POST /admin/medarbejdere/{member}/rolle": admins_write(422),
-    "POST /admin/medarbejdere/{member}/deaktiver": admins_write(303),
+    "POST /admin/medarbejdere/{member}/deaktiver": admins_write(422),
     "POST /admin/medarbejdere/{member}/aktiver": admins_write(303),
     "POST /api/v1/admin/jobcentres": admins_write(422),
     "PATCH /api/v1/admin/jobcentres/{jobcentre}": admins_write(422),
@@ -73,6 +74,6 @@ WRITE_MATRIX = {
     "DELETE /api/v1/admin/teams/{team}": team_managers_write(204),
     "PUT /api/v1/admin/staff/{member}/team": team_managers_write(200),
     "PUT /api/v1/admin/staff/{member}/role": admins_write(422),
-    "POST /api/v1/admin/staff/{member}/deactivate": admins_write(200),
+    "POST /api/v1/admin/staff/{member}/deactivate": admins_write(422),
     "POST /api/v1/admin/staff/{member}/reactivate": admins_write(200),
 }

@@ -103,11 +103,12 @@ def test_admin_invites_a_leader_who_accepts(
 
 
 def test_admin_changes_role_only_between_consultant_and_leader(
-    client: TestClient, db: Session, personas: Personas
+    client: TestClient, db: Session, personas: Personas, colleague: User
 ) -> None:
     auth = bearer(db, personas.admin)
     url = f"/api/v1/admin/staff/{personas.consultant.id}/role"
-    response = client.put(url, json={"role": "leader"}, headers=auth)
+    body = {"role": "leader", "successor_id": colleague.id}  # who takes over the caseload
+    response = client.put(url, json=body, headers=auth)
     assert response.status_code == 200 and response.json()["role"] == "leader"
     db.expire_all()
     assert db.get(User, personas.consultant.id).role == Role.LEADER

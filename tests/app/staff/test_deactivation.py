@@ -39,7 +39,12 @@ def _magic_link(client: TestClient, email: str, mailbox: Mailbox) -> str | None:
 
 
 def test_deactivated_consultant_is_signed_out_and_cannot_sign_in(
-    app: FastAPI, client: TestClient, db: Session, personas: Personas, mailbox: Mailbox
+    app: FastAPI,
+    client: TestClient,
+    db: Session,
+    personas: Personas,
+    mailbox: Mailbox,
+    colleague: User,
 ) -> None:
     consultant = personas.consultant
     token_headers = bearer(db, consultant)
@@ -52,7 +57,7 @@ def test_deactivated_consultant_is_signed_out_and_cannot_sign_in(
 
         login(client, personas.admin.email)
         page = f"/admin/medarbejdere/{consultant.id}"
-        done = _post(client, f"{page}/deaktiver", page)
+        done = _post(client, f"{page}/deaktiver", page, {"successor_id": str(colleague.id)})
         assert done.status_code == 303
         assert "Deaktiveret" in client.get(page).text
 

@@ -100,12 +100,13 @@ def test_admin_sees_staff_and_invites_a_consultant(
 
 
 def test_admin_changes_role_and_team(
-    client: TestClient, db: Session, personas: Personas, teams: Teams
+    client: TestClient, db: Session, personas: Personas, teams: Teams, colleague: User
 ) -> None:
     login(client, personas.admin.email)
     page = f"/admin/medarbejdere/{personas.consultant.id}"
     assert "Skift rolle" in client.get(page).text
-    assert _post(client, f"{page}/rolle", page, {"role": "leader"}).status_code == 303
+    data = {"role": "leader", "role_successor_id": str(colleague.id)}
+    assert _post(client, f"{page}/rolle", page, data).status_code == 303
     assert _post(client, f"{page}/team", page, {"team_id": str(teams.south.id)}).status_code == 303
     db.expire_all()
     member = db.get(User, personas.consultant.id)
@@ -117,7 +118,12 @@ def test_admin_changes_role_and_team(
     assert _post(client, f"{page}/team", page, {"team_id": ""}).status_code == 303
     db.expire_all()
     assert db.get(User, personas.consultant.id).team_id is None
-    assert _actions(db)[-3:] == ["staff.role_changed", "staff.team_changed", "staff.team_changed"]
+    assert _actions(db)[-4:] == [
+        "staff.caseload_handed_over",
+        "staff.role_changed",
+        "staff.team_changed",
+        "staff.team_changed",
+    ]
 
 
 def test_leader_manages_teams_in_their_own_jobcentre(
