@@ -34,6 +34,13 @@ def _count_if(condition: ColumnElement[bool]) -> Any:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
+def _active(user_id: Any) -> ColumnElement[bool]:
+    """The account is active. As "no inactive account": the few inactive ones are looked up,
+    instead of joining every account of the scope."""
+    inactive = select(User.id).where(User.id == user_id, User.active.is_not(True))
+    return ~inactive.exists()
+
+
 def profiles(db: Session, scope: Scope, out: list[Figures]) -> None:
     """The engagement base (profiles of active accounts made before the bucket began), and
     at the bucket's end: the profiles, and those complete enough to match by then."""
@@ -49,9 +56,7 @@ def profiles(db: Session, scope: Scope, out: list[Figures]) -> None:
     row = (
         db.connection()
         .execute(
-            select(*columns)
-            .join(User, User.id == FlexjobberProfile.user_id)
-            .where(*profile_conditions(scope), User.active.is_(True))
+            select(*columns).where(*profile_conditions(scope), _active(FlexjobberProfile.user_id))
         )
         .one()
     )
@@ -117,8 +122,7 @@ def sign_ins(db: Session, scope: Scope, today: date, out: list[Figures]) -> None
         .select_from(SignInMonth)
         .join(buckets, buckets.c.month == SignInMonth.month)
         .join(FlexjobberProfile, FlexjobberProfile.user_id == SignInMonth.user_id)
-        .join(User, User.id == SignInMonth.user_id)
-        .where(*profile_conditions(scope), User.active.is_(True), masked != 0)
+        .where(*profile_conditions(scope), _active(SignInMonth.user_id), masked != 0)
     )
     if split:
         rows = rows.group_by(

@@ -95,7 +95,9 @@ def dashboard(
         ctx["values"] = raw | {"from": asked.first.isoformat(), "to": asked.last.isoformat()}
         ctx["values"]["by"] = asked.by
         ctx["small_cells_hidden"] = decision.hide_small
-        ctx["goals"] = targets.progress(db, decision.scope, local_today(utcnow()))
+        ctx["goals"] = targets.progress(
+            db, decision.scope, local_today(utcnow()), cache_seconds=settings.stats_cache_seconds
+        )
         ctx["goal_labels"] = targets.METRICS
         ctx["query_string"] = urlencode({k: v for k, v in ctx["values"].items() if v})
     ctx["may_set_targets"] = policy.may_set_targets(user)

@@ -19,7 +19,7 @@ from typing import Any
 
 from app.stats.periods import Bucket
 from app.stats.policy import SMALL
-from app.stats.service import Figures, Scope, figures, shares
+from app.stats.service import Figures, Scope, figures, figures_many, shares
 
 COUNTS = (
     "profiles",
@@ -160,11 +160,12 @@ def shown(
 ) -> list[dict[str, Any]]:
     """The figures of a scope as the viewer may see them — the page, its CSV files and the API
     all call this. A team or caseload inside a jobcentre is also compared with the whole."""
-    rows = figures(db, scope, buckets, cache_seconds=cache_seconds)
     inside = scope.jobcentre_id is not None and (
         scope.team_id is not None or scope.consultant_id is not None
     )
     if not (hide_small and inside):
+        rows = figures(db, scope, buckets, cache_seconds=cache_seconds)
         return [present(f, hide_small=hide_small) for f in rows]
-    whole = figures(db, Scope(scope.jobcentre_id), buckets, cache_seconds=cache_seconds)
+    asked = [(scope, buckets), (Scope(scope.jobcentre_id), buckets)]
+    rows, whole = figures_many(db, asked, cache_seconds=cache_seconds)
     return [present(f, hide_small=hide_small, whole=w) for f, w in zip(rows, whole, strict=True)]

@@ -45,7 +45,16 @@ from app.stats import engagement, funnel, outcomes
 from app.stats.basis import FUNNEL, OTHER_STATES, PLACED, Figures, Scope, contiguous
 from app.stats.periods import Bucket, local_today
 
-__all__ = ["FUNNEL", "OTHER_STATES", "PLACED", "Figures", "Scope", "figures", "shares"]
+__all__ = [
+    "FUNNEL",
+    "OTHER_STATES",
+    "PLACED",
+    "Figures",
+    "Scope",
+    "figures",
+    "figures_many",
+    "shares",
+]
 
 _CACHE_SIZE = 256
 _cache: dict[tuple[object, ...], tuple[float, list[Figures]]] = {}
@@ -101,51 +110,75 @@ def _run_group(
             family(db, scope, out, now)
 
 
-def compute(db: Session, scope: Scope, buckets: list[Bucket], now: datetime) -> list[Figures]:
-    """The figures, read from the database now (no cache).
+Asked = tuple[Scope, list[Bucket]]
 
-    On PostgreSQL with a session of its own engine (a request), the figure groups run at
-    the same time on connections of their own: read-only queries that each see committed
-    data, so a minute-old dashboard is not slowed by running them one after another. A
-    session bound to one connection (a test's outer transaction, which other connections
-    cannot see) runs them one after the other on it."""
-    if not buckets:
-        return []
-    if not contiguous(buckets):  # overlapping or gapped buckets: one at a time
-        return [compute(db, scope, [b], now)[0] for b in buckets]
-    out = [Figures(bucket=b) for b in buckets]
+
+def compute_many(db: Session, asked: list[Asked], now: datetime) -> list[list[Figures]]:
+    """The figures of several scopes and periods, read from the database now (no cache).
+
+    On PostgreSQL with a session of its own engine (a request), the figure groups of all of
+    them run at the same time on connections of their own: read-only queries that each see
+    committed data, so a minute-old dashboard is not slowed by running them one after
+    another. A session bound to one connection (a test's outer transaction, which other
+    connections cannot see) runs them one after the other on it."""
     bind = db.get_bind()
-    if isinstance(bind, Engine) and bind.dialect.name == "postgresql":
-        futures = [_WORKERS.submit(_run_group, bind, group, scope, out, now) for group in _GROUPS]
-        for future in futures:
-            future.result()
-        return out
-    for group in _GROUPS:
-        for family in group:
-            family(db, scope, out, now)
-    return out
+    engine = bind if isinstance(bind, Engine) and bind.dialect.name == "postgresql" else None
+    results: list[list[Figures]] = []
+    pending = []
+    for scope, buckets in asked:
+        if buckets and not contiguous(buckets):  # overlapping or gapped: one at a time
+            results.append([compute(db, scope, [b], now)[0] for b in buckets])
+            continue
+        out = [Figures(bucket=b) for b in buckets]
+        results.append(out)
+        for group in _GROUPS if buckets else ():
+            if engine is not None:
+                pending.append(_WORKERS.submit(_run_group, engine, group, scope, out, now))
+            else:
+                for family in group:
+                    family(db, scope, out, now)
+    for future in pending:
+        future.result()
+    return results
+
+
+def compute(db: Session, scope: Scope, buckets: list[Bucket], now: datetime) -> list[Figures]:
+    return compute_many(db, [(scope, buckets)], now)[0]
+
+
+def figures_many(
+    db: Session, asked: list[Asked], *, cache_seconds: float = 0.0
+) -> list[list[Figures]]:
+    """The figures per bucket of each scope and period, at most ``cache_seconds`` old (the
+    pages and the API pass the setting, at most a minute): the dashboard, its CSV files and
+    the API asking for the same scope and period within that time share one computation.
+    Those not in the cache are computed together."""
+    keys = [(scope, tuple(buckets)) for scope, buckets in asked]
+    clock = time.monotonic()
+    found: dict[tuple[object, ...], list[Figures]] = {}
+    if cache_seconds > 0:
+        with _lock:
+            for key in keys:
+                hit = _cache.get(key)
+                if hit is not None and clock - hit[0] < cache_seconds:
+                    found[key] = hit[1]
+    missing = [(key, a) for key, a in zip(keys, asked, strict=True) if key not in found]
+    computed = compute_many(db, [a for _, a in missing], utcnow())
+    for (key, _), out in zip(missing, computed, strict=True):
+        found[key] = out
+    if cache_seconds > 0 and missing:
+        with _lock:
+            for key, _ in missing:
+                if len(_cache) >= _CACHE_SIZE:
+                    _cache.pop(next(iter(_cache)))  # the oldest entry
+                _cache[key] = (clock, found[key])
+    return [found[key] for key in keys]
 
 
 def figures(
     db: Session, scope: Scope, buckets: list[Bucket], *, cache_seconds: float = 0.0
 ) -> list[Figures]:
-    """The figures per bucket, at most ``cache_seconds`` old (the pages and the API pass the
-    setting, at most a minute): the dashboard, its CSV files and the API asking for the same
-    scope and period within that time share one computation."""
-    key = (scope, tuple(buckets))
-    clock = time.monotonic()
-    if cache_seconds > 0:
-        with _lock:
-            hit = _cache.get(key)
-        if hit is not None and clock - hit[0] < cache_seconds:
-            return hit[1]
-    out = compute(db, scope, buckets, utcnow())
-    if cache_seconds > 0:
-        with _lock:
-            if len(_cache) >= _CACHE_SIZE:
-                _cache.pop(next(iter(_cache)))  # the oldest entry
-            _cache[key] = (clock, out)
-    return out
+    return figures_many(db, [(scope, buckets)], cache_seconds=cache_seconds)[0]
 
 
 def clear_cache() -> None:

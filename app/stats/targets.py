@@ -103,7 +103,9 @@ class Progress:
         return self.actual / self.target if self.target else None
 
 
-def progress(db: Session, scope: Scope, today: date, months: int = 6) -> list[Progress]:
+def progress(
+    db: Session, scope: Scope, today: date, months: int = 6, *, cache_seconds: float = 0.0
+) -> list[Progress]:
     """This month's and the previous months' targets of the scope (a jobcentre or a team, not
     a caseload), with what was reached; newest month first."""
     if scope.jobcentre_id is None or scope.consultant_id is not None:
@@ -118,7 +120,8 @@ def progress(db: Session, scope: Scope, today: date, months: int = 6) -> list[Pr
         return []
     start = min(t.month for t in wanted)
     found = {
-        f.bucket.start.replace(day=1): f for f in figures(db, scope, buckets(start, today, MONTH))
+        f.bucket.start.replace(day=1): f
+        for f in figures(db, scope, buckets(start, today, MONTH), cache_seconds=cache_seconds)
     }
     rows = [
         Progress(f"{t.month:%Y-%m}", t.metric, t.target, actual(found[t.month], t.metric))

@@ -46,5 +46,16 @@ def test_figures_read_at_once_equal_figures_read_in_turn(password_hash: str) -> 
                 assert [vars(f) for f in at_once] == [vars(f) for f in in_turn]
                 # The world is not empty: the comparison compares something.
                 assert sum(f.profiles + f.signed_in_14d + f.hires for f in in_turn) > 0
+        # A team and its jobcentre asked together (the held-back rule) are read at once too.
+        period = buckets(first, last, WEEK)
+        team, whole = service.Scope(jobcentre_id, team_id=team_id), service.Scope(jobcentre_id)
+        with Session(engine) as db:
+            together = service.compute_many(db, [(team, period), (whole, period)], now)
+        with engine.connect() as connection, Session(bind=connection) as db:
+            apart = [
+                service.compute(db, team, period, now),
+                service.compute(db, whole, period, now),
+            ]
+        assert [[vars(f) for f in r] for r in together] == [[vars(f) for f in r] for r in apart]
     finally:
         engine.dispose()
