@@ -37,7 +37,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from app.kit.clock import utcnow
@@ -106,6 +106,11 @@ def _run_group(
     engine: Engine, group: tuple[Any, ...], scope: Scope, out: list[Figures], now: datetime
 ) -> None:
     with Session(engine) as db:
+        # Each figure reads a scope's whole history, where hash joins are right; but
+        # PostgreSQL estimates a team's profiles (its consultants by a subquery) at about
+        # one row and would probe the masks or accounts once per row instead (a team's 26
+        # weeks of sign-ins: 650 ms with nested loops, 200 ms without, on the bench data).
+        db.execute(text("SET LOCAL enable_nestloop = off"))
         for family in group:
             family(db, scope, out, now)
 
