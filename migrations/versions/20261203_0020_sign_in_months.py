@@ -45,7 +45,6 @@ def upgrade() -> None:
     for start in range(0, len(values), _CHUNK):
         bind.execute(months.insert(), values[start : start + _CHUNK])
 
-
     # The scope index gains the profile id, so the joins to a scope's profiles (status
     # changes, matches) read it from the index alone instead of the profiles' heap.
     op.drop_index("ix_flexjobber_profiles_stats_scope", table_name="flexjobber_profiles")
