@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 from app.kit.i18n import N_
 from app.matches import match_rows, messaging, ranking, service
 from app.matches.page_common import (
-    MATCHES_PER_PAGE,
     EngineDep,
     OutboxDep,
     done_messages,
+    first_shown,
     guarded,
     page_labels,
     shown_count,
@@ -42,9 +42,11 @@ def _candidates_context(
     job, who = service.posting_for_candidates(db, user, job_id)
     company = db.get(Company, job.company_id)
     shown = shown_count(request.query_params.get("antal"))
-    items = ranking.candidates_for_job(db, engine, user, job, language_of(request), k=shown + 1)
-    more = items is not None and len(items) > shown
-    items = items[:shown] if items is not None else None
+    items, more_url = first_shown(
+        ranking.candidates_for_job(db, engine, user, job, language_of(request), k=shown + 1),
+        shown,
+        f"/opslag/{job.id}/kandidater",
+    )
     unread = messaging.unread_by_match(
         db, user, [i.match.id for i in items or [] if i.match is not None]
     )
@@ -62,9 +64,7 @@ def _candidates_context(
             for i in items or []
         },
         "rows": rows,
-        "more_url": f"/opslag/{job.id}/kandidater?antal={shown + MATCHES_PER_PAGE}"
-        if more
-        else None,
+        "more_url": more_url,
     }
 
 

@@ -4,7 +4,7 @@ form dependencies, how many ranked rows to show, and the savepoint guard around 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.responses import Response
@@ -132,3 +132,15 @@ def shown_count(raw: str | None) -> int:
     value = (raw or "").strip()
     wanted = parse.digits(value) or MATCHES_PER_PAGE
     return min(max(wanted, MATCHES_PER_PAGE), MAX_MATCHES_SHOWN)
+
+
+T = TypeVar("T")
+
+
+def first_shown(items: list[T] | None, shown: int, path: str) -> tuple[list[T] | None, str | None]:
+    """The first ``shown`` of ``items`` (fetched one over, to know whether there are more) and
+    the "Vis flere" link to ``path`` with 20 more; None for the link when there are no more."""
+    if items is None:
+        return None, None
+    more_url = f"{path}?antal={shown + MATCHES_PER_PAGE}" if len(items) > shown else None
+    return items[:shown], more_url
