@@ -19,6 +19,7 @@ from app.matches.page_common import (
     first_shown,
     guarded,
     page_labels,
+    shown_again,
     shown_count,
 )
 from app.matches.policy import Party, company_knows
@@ -92,12 +93,10 @@ def company_interest(
     def act() -> None:
         result["match"] = service.company_interest(db, out, user, job_id, profile_id).id
 
-    def failed(errors: dict[str, str], message: str, status: int) -> Response:
-        ctx = _candidates_context(request, db, engine, user, job_id)
-        ctx |= {"errors": errors, "problem": message}
-        return render(request, "matches/candidates.html", ctx, status_code=status)
+    def context() -> dict[str, Any]:
+        return _candidates_context(request, db, engine, user, job_id)
 
-    error = guarded(db, act, failed)
+    error = guarded(db, act, shown_again(request, "matches/candidates.html", context))
     if error is not None:
         return error
     return RedirectResponse(f"/match/{result['match']}?udfoert=interest", status_code=303)

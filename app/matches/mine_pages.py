@@ -21,6 +21,7 @@ from app.matches.page_common import (
     first_shown,
     guarded,
     page_labels,
+    shown_again,
     shown_count,
 )
 from app.matches.policy import ensure_has_profile
@@ -87,12 +88,10 @@ def act_on_job(
     def act() -> None:
         result["match"] = service.act_on_job(db, out, me.user, job_id, data).id
 
-    def failed(errors: dict[str, str], message: str, status: int) -> Response:
-        ctx = _mine_context(request, db, engine, me, seen_update=False)
-        ctx |= {"errors": errors, "problem": message, "failed_job": job_id}
-        return render(request, "matches/mine.html", ctx, status_code=status)
+    def context() -> dict[str, Any]:
+        return _mine_context(request, db, engine, me, seen_update=False)
 
-    error = guarded(db, act, failed)
+    error = guarded(db, act, shown_again(request, "matches/mine.html", context, failed_job=job_id))
     if error is not None:
         return error
     done = {"interest": "interest", "hide": "skjult"}.get(data.action)

@@ -20,6 +20,7 @@ from app.matchmaking.engine import MatchEngine
 from app.taxonomy import labels
 from app.web.deps import MailerDep, SettingsDep
 from app.web.i18n import language_of
+from app.web.templating import render
 
 STATE_LABELS = {
     "suggested": N_("Forslag"),
@@ -121,6 +122,20 @@ def guarded(
     except (Conflict, Forbidden) as exc:
         return on_error({}, exc.message, exc.status_code)
     return None
+
+
+def shown_again(
+    request: Request, template: str, context: Callable[[], dict[str, Any]], **extra: Any
+) -> Callable[[dict[str, str], str, int], Response]:
+    """The ``on_error`` of :func:`guarded` for a page that shows itself again: its context
+    built afresh by ``context`` (after the savepoint rolled back), with the errors, the
+    problem and ``extra``, in the refusal's status."""
+
+    def failed(errors: dict[str, str], message: str, status: int) -> Response:
+        ctx = context() | {"errors": errors, "problem": message} | extra
+        return render(request, template, ctx, status_code=status)
+
+    return failed
 
 
 MATCHES_PER_PAGE = 20
