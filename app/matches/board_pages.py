@@ -24,6 +24,7 @@ from app.matches.page_common import (
     done_messages,
     guarded,
     page_labels,
+    shown_again,
 )
 from app.matchmaking.engine import MatchEngine
 from app.models import User
@@ -75,12 +76,12 @@ def _board_action(
         ctx = service.board_context(db, user, int(profile_id), int(job_id))
         service.perform(db, out, user, ctx, data)
 
-    def failed(errors: dict[str, str], message: str, status: int) -> Response:
-        ctx = _board_context(request, db, engine, user)
-        ctx |= {"errors": errors, "problem": message, "failed": (int(profile_id), int(job_id))}
-        ctx["values"] = form
-        return render(request, "matches/board.html", ctx, status_code=status)
+    def context() -> dict[str, Any]:
+        return _board_context(request, db, engine, user)
 
+    failed = shown_again(
+        request, "matches/board.html", context, failed=(int(profile_id), int(job_id)), values=form
+    )
     error = guarded(db, act, failed)
     if error is not None:
         return error

@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session
 from app.kit.i18n import N_
 from app.matches import match_rows, messaging, ranking, service
 from app.matches.page_common import (
-    MATCHES_PER_PAGE,
     EngineDep,
     OutboxDep,
     done_messages,
+    first_shown,
     guarded,
     page_labels,
+    shown_again,
     shown_count,
 )
 from app.matches.policy import Party, company_knows
@@ -42,9 +43,11 @@ def _candidates_context(
     job, who = service.posting_for_candidates(db, user, job_id)
     company = db.get(Company, job.company_id)
     shown = shown_count(request.query_params.get("antal"))
-    items = ranking.candidates_for_job(db, engine, user, job, language_of(request), k=shown + 1)
-    more = items is not None and len(items) > shown
-    items = items[:shown] if items is not None else None
+    items, more_url = first_shown(
+        ranking.candidates_for_job(db, engine, user, job, language_of(request), k=shown + 1),
+        shown,
+        f"/opslag/{job.id}/kandidater",
+    )
     unread = messaging.unread_by_match(
         db, user, [i.match.id for i in items or [] if i.match is not None]
     )
@@ -62,9 +65,7 @@ def _candidates_context(
             for i in items or []
         },
         "rows": rows,
-        "more_url": f"/opslag/{job.id}/kandidater?antal={shown + MATCHES_PER_PAGE}"
-        if more
-        else None,
+        "more_url": more_url,
     }
 
 
@@ -92,12 +93,10 @@ def company_interest(
     def act() -> None:
         result["match"] = service.company_interest(db, out, user, job_id, profile_id).id
 
-    def failed(errors: dict[str, str], message: str, status: int) -> Response:
-        ctx = _candidates_context(request, db, engine, user, job_id)
-        ctx |= {"errors": errors, "problem": message}
-        return render(request, "matches/candidates.html", ctx, status_code=status)
+    def context() -> dict[str, Any]:
+        return _candidates_context(request, db, engine, user, job_id)
 
-    error = guarded(db, act, failed)
+    error = guarded(db, act, shown_again(request, "matches/candidates.html", context))
     if error is not None:
         return error
     return RedirectResponse(f"/match/{result['match']}?udfoert=interest", status_code=303)

@@ -14,13 +14,14 @@ from app.kit.i18n import N_
 from app.matches import match_rows, service, suggestions
 from app.matches.forms import action_from_form, back_to, with_done
 from app.matches.page_common import (
-    MATCHES_PER_PAGE,
     EngineDep,
     FormDep,
     OutboxDep,
     done_messages,
+    first_shown,
     guarded,
     page_labels,
+    shown_again,
     shown_count,
 )
 from app.matches.policy import ensure_has_profile
@@ -47,16 +48,14 @@ def _mine_context(
     user, profile = me.user, ensure_has_profile(me.profile)
     shown = shown_count(request.query_params.get("antal"))
     found = suggestions.for_flexjobber(db, engine, user, profile, language_of(request), shown + 1)
-    items = found.items
-    more = items is not None and len(items) > shown
-    items = items[:shown] if items is not None else None
+    items, more_url = first_shown(found.items, shown, "/mine-match")
     # Only a visit that showed something new moves the marker: no write on every page view.
     if seen_update and items is not None and any(item.is_new for item in items):
         service.mark_matches_seen(db, profile)
     mine = match_rows.my_matches(db, user, profile)
     return page_labels(request) | {
         "items": items,
-        "more_url": f"/mine-match?antal={shown + MATCHES_PER_PAGE}" if more else None,
+        "more_url": more_url,
         "calculating": CALCULATING,
         "paused": found.paused,
         "saved": match_rows.saved_jobs(db, profile),
@@ -89,12 +88,10 @@ def act_on_job(
     def act() -> None:
         result["match"] = service.act_on_job(db, out, me.user, job_id, data).id
 
-    def failed(errors: dict[str, str], message: str, status: int) -> Response:
-        ctx = _mine_context(request, db, engine, me, seen_update=False)
-        ctx |= {"errors": errors, "problem": message, "failed_job": job_id}
-        return render(request, "matches/mine.html", ctx, status_code=status)
+    def context() -> dict[str, Any]:
+        return _mine_context(request, db, engine, me, seen_update=False)
 
-    error = guarded(db, act, failed)
+    error = guarded(db, act, shown_again(request, "matches/mine.html", context, failed_job=job_id))
     if error is not None:
         return error
     done = {"interest": "interest", "hide": "skjult"}.get(data.action)

@@ -4,7 +4,7 @@ form dependencies, how many ranked rows to show, and the savepoint guard around 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.responses import Response
@@ -20,6 +20,7 @@ from app.matchmaking.engine import MatchEngine
 from app.taxonomy import labels
 from app.web.deps import MailerDep, SettingsDep
 from app.web.i18n import language_of
+from app.web.templating import render
 
 STATE_LABELS = {
     "suggested": N_("Forslag"),
@@ -123,6 +124,20 @@ def guarded(
     return None
 
 
+def shown_again(
+    request: Request, template: str, context: Callable[[], dict[str, Any]], **extra: Any
+) -> Callable[[dict[str, str], str, int], Response]:
+    """The ``on_error`` of :func:`guarded` for a page that shows itself again: its context
+    built afresh by ``context`` (after the savepoint rolled back), with the errors, the
+    problem and ``extra``, in the refusal's status."""
+
+    def failed(errors: dict[str, str], message: str, status: int) -> Response:
+        ctx = context() | {"errors": errors, "problem": message} | extra
+        return render(request, template, ctx, status_code=status)
+
+    return failed
+
+
 MATCHES_PER_PAGE = 20
 MAX_MATCHES_SHOWN = 100
 
@@ -132,3 +147,15 @@ def shown_count(raw: str | None) -> int:
     value = (raw or "").strip()
     wanted = parse.digits(value) or MATCHES_PER_PAGE
     return min(max(wanted, MATCHES_PER_PAGE), MAX_MATCHES_SHOWN)
+
+
+T = TypeVar("T")
+
+
+def first_shown(items: list[T] | None, shown: int, path: str) -> tuple[list[T] | None, str | None]:
+    """The first ``shown`` of ``items`` (fetched one over, to know whether there are more) and
+    the "Vis flere" link to ``path`` with 20 more; None for the link when there are no more."""
+    if items is None:
+        return None, None
+    more_url = f"{path}?antal={shown + MATCHES_PER_PAGE}" if len(items) > shown else None
+    return items[:shown], more_url

@@ -6,24 +6,14 @@ from __future__ import annotations
 from alembic import command
 from sqlalchemy import text
 
-from app.db import make_engine
-from tests.db_urls import fresh_database_url
-from tests.migrations.test_round_trip import _config
+from tests.migrations.seeding import add_user, upgraded_to
 
 
 def test_leaders_survive_a_downgrade_as_consultants() -> None:
-    url = fresh_database_url("leader_role")
-    config = _config(url)
-    command.upgrade(config, "0012")
-    engine = make_engine(url)
-    try:
+    with upgraded_to("leader_role", "0012") as (config, engine):
         with engine.begin() as connection:
-            connection.execute(
-                text(
-                    "INSERT INTO users (email, display_name, role, active, locale, notify_mode,"
-                    " created_at) VALUES ('leder@x.example', 'Leder', 'leader', true, 'da',"
-                    " 'none', CURRENT_TIMESTAMP)"
-                )
+            add_user(
+                connection, 1, "leder@x.example", role="leader", name="Leder", jobcentre_id=None
             )
         command.downgrade(config, "-1")
         with engine.connect() as connection:
@@ -32,5 +22,3 @@ def test_leaders_survive_a_downgrade_as_consultants() -> None:
         command.upgrade(config, "head")
         with engine.begin() as connection:
             connection.execute(text("UPDATE users SET role = 'leader'"))
-    finally:
-        engine.dispose()

@@ -8,10 +8,8 @@ from alembic import command
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from app.db import make_engine
 from app.kit.tokens import PUBLIC_ID_MAX, PUBLIC_ID_MIN
-from tests.db_urls import fresh_database_url
-from tests.migrations.test_round_trip import _config
+from tests.migrations.seeding import add_jobcentre, add_user, upgraded_to
 
 PEOPLE = 30
 
@@ -21,24 +19,11 @@ def _profile_columns(engine: object) -> set[str]:
 
 
 def test_existing_profiles_get_distinct_random_public_ids() -> None:
-    url = fresh_database_url("public_id")
-    config = _config(url)
-    command.upgrade(config, "0016")
-    engine = make_engine(url)
-    try:
+    with upgraded_to("public_id", "0016") as (config, engine):
         with engine.begin() as connection:
-            connection.execute(
-                text("INSERT INTO jobcentres (id, name, kommune_code) VALUES (1, 'Jc', '101')")
-            )
+            add_jobcentre(connection)
             for n in range(1, PEOPLE + 1):
-                connection.execute(
-                    text(
-                        "INSERT INTO users (id, email, display_name, role, jobcentre_id, active,"
-                        " locale, notify_mode, created_at) VALUES (:n, :email, 'P', 'flexjobber',"
-                        " 1, true, 'da', 'none', CURRENT_TIMESTAMP)"
-                    ),
-                    {"n": n, "email": f"p{n}@x.example"},
-                )
+                add_user(connection, n, f"p{n}@x.example")
                 connection.execute(
                     text(
                         "INSERT INTO flexjobber_profiles (id, user_id, jobcentre_id, pseudonym,"
@@ -71,5 +56,3 @@ def test_existing_profiles_get_distinct_random_public_ids() -> None:
         assert "public_id" not in _profile_columns(engine)
         command.upgrade(config, "head")
         assert "public_id" in _profile_columns(engine)
-    finally:
-        engine.dispose()

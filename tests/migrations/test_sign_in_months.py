@@ -9,10 +9,8 @@ from datetime import date
 from alembic import command
 from sqlalchemy import inspect, text
 
-from app.db import make_engine
 from app.kit import day_masks
-from tests.db_urls import fresh_database_url
-from tests.migrations.test_round_trip import _config
+from tests.migrations.seeding import add_jobcentre, add_user, upgraded_to
 
 # (user, day) sign-ins, one day twice, across a month boundary and on the 31st.
 SIGN_INS = [
@@ -29,24 +27,11 @@ def _date(value: object) -> date:
 
 
 def test_recorded_sign_ins_become_month_masks() -> None:
-    url = fresh_database_url("sign_in_months")
-    config = _config(url)
-    command.upgrade(config, "0019")
-    engine = make_engine(url)
-    try:
+    with upgraded_to("sign_in_months", "0019") as (config, engine):
         with engine.begin() as connection:
-            connection.execute(
-                text("INSERT INTO jobcentres (id, name, kommune_code) VALUES (1, 'Jc', '101')")
-            )
+            add_jobcentre(connection)
             for n in (1, 2):
-                connection.execute(
-                    text(
-                        "INSERT INTO users (id, email, display_name, role, jobcentre_id, active,"
-                        " locale, notify_mode, created_at) VALUES (:n, :email, 'P', 'flexjobber',"
-                        " 1, true, 'da', 'none', CURRENT_TIMESTAMP)"
-                    ),
-                    {"n": n, "email": f"p{n}@x.example"},
-                )
+                add_user(connection, n, f"p{n}@x.example")
             for user_id, day in SIGN_INS:
                 connection.execute(
                     text(
@@ -74,5 +59,3 @@ def test_recorded_sign_ins_become_month_masks() -> None:
         assert "sign_in_months" not in inspect(engine).get_table_names()
         command.upgrade(config, "head")
         assert "sign_in_months" in inspect(engine).get_table_names()
-    finally:
-        engine.dispose()

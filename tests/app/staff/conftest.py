@@ -7,18 +7,38 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from fastapi.testclient import TestClient
+from httpx import Response
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.auth import service as auth_service
 from app.kit.clock import utcnow
-from app.models import Jobcentre, Role, Team, User
+from app.models import Company, FlexjobberProfile, Jobcentre, Role, Team, User
 from tests.support.personas import Personas
+from tests.support.web import csrf
 
 
 def bearer(db: Session, user: User) -> dict[str, str]:
     token = auth_service.create_api_token(db, user, "staff-test")
     db.flush()
     return {"Authorization": f"Bearer {token}"}
+
+
+def post_form(client: TestClient, path: str, data: dict[str, str]) -> Response:
+    """Posts a staff form with a fresh CSRF token, not following the redirect."""
+    token = csrf(client, "/hjem")
+    return client.post(path, data=data | {"csrf_token": token}, follow_redirects=False)
+
+
+def followed_by(db: Session, user: User) -> tuple[set[int], set[int]]:
+    """The ids of the profiles and of the companies ``user`` follows, read afresh."""
+    db.expire_all()
+    profiles = db.scalars(
+        select(FlexjobberProfile.id).where(FlexjobberProfile.consultant_id == user.id)
+    )
+    companies = db.scalars(select(Company.id).where(Company.consultant_id == user.id))
+    return set(profiles), set(companies)
 
 
 @dataclass

@@ -11,27 +11,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import AuditEvent, Company, FlexjobberProfile, Role, User
-from tests.app.staff.conftest import add_staff, bearer
+from app.models import AuditEvent, Role, User
+from tests.app.staff.conftest import add_staff, bearer, followed_by, post_form
 from tests.support.personas import Personas
-from tests.support.web import csrf, login
+from tests.support.web import login
 
 CHECKBOX = "Deaktivér nu og overdrag senere"
 WHO_OR_LATER = "eller vælg at deaktivere nu og overdrage senere"
-
-
-def _post(client: TestClient, path: str, data: dict[str, str]):
-    token = csrf(client, "/hjem")
-    return client.post(path, data=data | {"csrf_token": token}, follow_redirects=False)
-
-
-def _followed_by(db: Session, user: User) -> tuple[set[int], set[int]]:
-    db.expire_all()
-    profiles = db.scalars(
-        select(FlexjobberProfile.id).where(FlexjobberProfile.consultant_id == user.id)
-    )
-    companies = db.scalars(select(Company.id).where(Company.consultant_id == user.id))
-    return set(profiles), set(companies)
 
 
 def _events(db: Session, user: User) -> list[tuple[str, dict | None]]:
@@ -65,7 +51,7 @@ def test_the_only_consultant_is_deactivated_at_once_and_the_caseload_waits(
     assert "Ingen at vælge" in shown and CHECKBOX in shown  # nobody could take over
     with TestClient(app, base_url="https://testserver", raise_server_exceptions=False) as them:
         assert login(them, p.consultant.email).status_code == 303
-        done = _post(client, f"{page}/deaktiver", {"hand_over_later": "1"})
+        done = post_form(client, f"{page}/deaktiver", {"hand_over_later": "1"})
         assert done.status_code == 303
         assert done.headers["location"].endswith("udfoert=deaktiveret-venter")
         # Closed at once: the open session, the API token and the password stop working.
@@ -76,7 +62,7 @@ def test_the_only_consultant_is_deactivated_at_once_and_the_caseload_waits(
     db.expire_all()
     account = db.get(User, p.consultant.id)
     assert account.deactivated_at is not None and not account.active
-    assert _followed_by(db, p.consultant) == caseload  # nobody was given them
+    assert followed_by(db, p.consultant) == caseload  # nobody was given them
     assert _events(db, p.consultant) == [
         ("staff.deactivated", {"fields": ["active"]}),
         (
@@ -92,10 +78,10 @@ def test_the_only_consultant_is_deactivated_at_once_and_the_caseload_waits(
     # A consultant joins later; the page hands the caseload over and the notice goes.
     colleague = add_staff(db, p.jobcentre, "ny@test.example", "Nanna Ny")
     assert f'<option value="{colleague.id}">Nanna Ny</option>' in client.get(page).text
-    handed = _post(client, f"{page}/deaktiver", {"successor_id": str(colleague.id)})
+    handed = post_form(client, f"{page}/deaktiver", {"successor_id": str(colleague.id)})
     assert handed.status_code == 303 and handed.headers["location"].endswith("udfoert=overdraget")
-    assert _followed_by(db, colleague) == caseload
-    assert _followed_by(db, p.consultant) == (set(), set())
+    assert followed_by(db, colleague) == caseload
+    assert followed_by(db, p.consultant) == (set(), set())
     assert "venter på en ny konsulent" not in client.get(page).text
     assert [action for action, _ in _events(db, p.consultant)][-1] == "staff.caseload_handed_over"
 
@@ -108,21 +94,21 @@ def test_neither_a_successor_nor_later_is_refused_and_nothing_changes(
     login(client, p.admin.email)
     page = f"/admin/medarbejdere/{p.consultant.id}"
     for data in ({}, {"successor_id": ""}, {"hand_over_later": ""}):
-        refused = _post(client, f"{page}/deaktiver", data)
+        refused = post_form(client, f"{page}/deaktiver", data)
         assert refused.status_code == 422
         assert WHO_OR_LATER in refused.text and CHECKBOX in refused.text
         assert 'id="successor_id"' in refused.text and 'aria-invalid="true"' in refused.text
-    malformed = _post(client, f"{page}/deaktiver", {"hand_over_later": "kanske"})
+    malformed = post_form(client, f"{page}/deaktiver", {"hand_over_later": "kanske"})
     assert malformed.status_code == 422 and "overdrages senere" in malformed.text
     # A bad successor is refused even with "later" ticked: the admin meant someone.
-    bad = _post(client, f"{page}/deaktiver", {"successor_id": "999999", "hand_over_later": "1"})
+    bad = post_form(client, f"{page}/deaktiver", {"successor_id": "999999", "hand_over_later": "1"})
     assert bad.status_code == 422 and "Vælg en aktiv konsulent fra samme jobcenter" in bad.text
     assert 'name="hand_over_later" value="1" aria-describedby="hand_over_later-hint" checked' in (
         bad.text
     )  # what was sent is shown again
     db.expire_all()
     assert db.get(User, p.consultant.id).deactivated_at is None
-    assert _followed_by(db, p.consultant) == caseload
+    assert followed_by(db, p.consultant) == caseload
     assert _events(db, p.consultant) == []
 
 
@@ -141,7 +127,7 @@ def test_the_api_takes_hand_over_later_too(
 
     done = client.post(url, json={"hand_over_later": True}, headers=auth)
     assert done.status_code == 200 and done.json()["status"] == "deactivated"
-    assert _followed_by(db, p.consultant) == caseload
+    assert followed_by(db, p.consultant) == caseload
     events = _events(db, p.consultant)
     assert [action for action, _ in events] == ["staff.deactivated", "staff.hand_over_postponed"]
     # Again: nothing changes with "later", and without it the waiting caseload is named.
@@ -151,7 +137,7 @@ def test_the_api_takes_hand_over_later_too(
     assert _events(db, p.consultant) == events
     handed = client.post(url, json={"successor_id": colleague.id}, headers=auth)
     assert handed.status_code == 200
-    assert _followed_by(db, colleague) == caseload
+    assert followed_by(db, colleague) == caseload
 
 
 def test_a_successor_given_with_later_takes_over_at_once(
@@ -162,7 +148,7 @@ def test_a_successor_given_with_later_takes_over_at_once(
     body = {"successor_id": colleague.id, "hand_over_later": True}
     url = f"/api/v1/admin/staff/{p.consultant.id}/deactivate"
     assert client.post(url, json=body, headers=bearer(db, p.admin)).status_code == 200
-    assert _followed_by(db, colleague) == caseload
+    assert followed_by(db, colleague) == caseload
     actions = [action for action, _ in _events(db, p.consultant)]
     assert actions == ["staff.caseload_handed_over", "staff.deactivated"]
 
@@ -178,11 +164,11 @@ def test_becoming_a_leader_still_needs_a_successor(
     assert later.status_code == 422  # not a field of a role change
     login(client, p.admin.email)
     page = f"/admin/medarbejdere/{p.consultant.id}"
-    refused = _post(client, f"{page}/rolle", {"role": "leader", "hand_over_later": "1"})
+    refused = post_form(client, f"{page}/rolle", {"role": "leader", "hand_over_later": "1"})
     assert refused.status_code == 422 and "Vælg den konsulent, der overtager" in refused.text
     db.expire_all()
     assert db.get(User, p.consultant.id).role == Role.CONSULTANT
-    assert _followed_by(db, p.consultant) == caseload
+    assert followed_by(db, p.consultant) == caseload
 
 
 def test_only_an_admin_deactivates_with_hand_over_later(
@@ -194,7 +180,7 @@ def test_only_an_admin_deactivates_with_hand_over_later(
         client.cookies.clear()
         login(client, who.email)
         page = f"/admin/medarbejdere/{p.consultant.id}"
-        assert _post(client, f"{page}/deaktiver", {"hand_over_later": "1"}).status_code == 404
+        assert post_form(client, f"{page}/deaktiver", {"hand_over_later": "1"}).status_code == 404
         api = client.post(
             f"/api/v1/admin/staff/{p.consultant.id}/deactivate",
             json={"hand_over_later": True},
@@ -203,4 +189,4 @@ def test_only_an_admin_deactivates_with_hand_over_later(
         assert api.status_code == 404
     db.expire_all()
     assert db.get(User, p.consultant.id).deactivated_at is None
-    assert _followed_by(db, p.consultant) == caseload
+    assert followed_by(db, p.consultant) == caseload

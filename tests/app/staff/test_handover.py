@@ -9,25 +9,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import AuditEvent, Company, FlexjobberProfile, Role, User
-from tests.app.staff.conftest import add_staff, bearer
+from app.models import AuditEvent, Role, User
+from tests.app.staff.conftest import add_staff, bearer, followed_by, post_form
 from tests.support.people import add_flexjobber
 from tests.support.personas import Personas
-from tests.support.web import csrf, login
-
-
-def _post(client: TestClient, path: str, data: dict[str, str]):
-    token = csrf(client, "/hjem")
-    return client.post(path, data=data | {"csrf_token": token}, follow_redirects=False)
-
-
-def _followed_by(db: Session, user: User) -> tuple[set[int], set[int]]:
-    db.expire_all()
-    profiles = db.scalars(
-        select(FlexjobberProfile.id).where(FlexjobberProfile.consultant_id == user.id)
-    )
-    companies = db.scalars(select(Company.id).where(Company.consultant_id == user.id))
-    return set(profiles), set(companies)
+from tests.support.web import login
 
 
 @pytest.fixture
@@ -69,14 +55,14 @@ def test_deactivation_hands_over_exactly_that_caseload(
     client: TestClient, db: Session, caseloads: Personas, colleague: User
 ) -> None:
     p = caseloads
-    before_colleague = _followed_by(db, colleague)
+    before_colleague = followed_by(db, colleague)
     login(client, p.admin.email)
     page = f"/admin/medarbejdere/{p.consultant.id}"
-    done = _post(client, f"{page}/deaktiver", {"successor_id": str(colleague.id)})
+    done = post_form(client, f"{page}/deaktiver", {"successor_id": str(colleague.id)})
     assert done.status_code == 303
     assert "borgerne og virksomhederne er overdraget" in client.get(done.headers["location"]).text
-    assert _followed_by(db, p.consultant) == (set(), set())
-    profiles, companies = _followed_by(db, colleague)
+    assert followed_by(db, p.consultant) == (set(), set())
+    profiles, companies = followed_by(db, colleague)
     assert profiles == before_colleague[0] | {p.profile.id, p.profile2.id}
     assert companies == {p.company.id, p.company2.id}
     assert db.get(User, p.consultant.id).deactivated_at is not None
@@ -103,8 +89,8 @@ def test_making_a_consultant_a_leader_hands_over_their_caseload(
     assert db.get(User, p.consultant.id).role == Role.CONSULTANT
     body = {"role": "leader", "successor_id": colleague.id}
     assert client.put(url, json=body, headers=auth).status_code == 200
-    assert _followed_by(db, p.consultant) == (set(), set())
-    assert {p.profile.id, p.profile2.id} <= _followed_by(db, colleague)[0]
+    assert followed_by(db, p.consultant) == (set(), set())
+    assert {p.profile.id, p.profile2.id} <= followed_by(db, colleague)[0]
     assert db.get(User, p.consultant.id).role == Role.LEADER
     # Back to consultant: nothing to hand over, nobody asked.
     assert client.put(url, json={"role": "consultant"}, headers=auth).status_code == 200
@@ -116,7 +102,7 @@ def test_someone_who_follows_nobody_is_deactivated_without_a_successor(
     login(client, personas.admin.email)
     page = client.get(f"/admin/medarbejdere/{colleague.id}").text
     assert "successor_id" not in page and "Deaktiver kontoen" in page
-    done = _post(client, f"/admin/medarbejdere/{colleague.id}/deaktiver", {})
+    done = post_form(client, f"/admin/medarbejdere/{colleague.id}/deaktiver", {})
     assert done.status_code == 303 and done.headers["location"].endswith("udfoert=deaktiveret")
     db.expire_all()
     assert db.get(User, colleague.id).deactivated_at is not None
@@ -147,7 +133,7 @@ def test_a_bad_successor_re_renders_the_form_and_changes_nothing(
     successor = _bad_successor(db, p, case)
     login(client, p.admin.email)
     page = f"/admin/medarbejdere/{p.consultant.id}"
-    deactivate = _post(client, f"{page}/deaktiver", {"successor_id": successor})
+    deactivate = post_form(client, f"{page}/deaktiver", {"successor_id": successor})
     assert deactivate.status_code == 422
     assert "Deaktiver kontoen" in deactivate.text and 'aria-invalid="true"' in deactivate.text
     expected = {
@@ -155,7 +141,7 @@ def test_a_bad_successor_re_renders_the_form_and_changes_nothing(
         "themselves": "Personen kan ikke selv overtage",
     }.get(case, "Vælg en aktiv konsulent fra samme jobcenter")
     assert expected in deactivate.text
-    role = _post(client, f"{page}/rolle", {"role": "leader", "role_successor_id": successor})
+    role = post_form(client, f"{page}/rolle", {"role": "leader", "role_successor_id": successor})
     assert role.status_code == 422 and expected in role.text
     api = client.post(
         f"/api/v1/admin/staff/{p.consultant.id}/deactivate",
@@ -166,7 +152,7 @@ def test_a_bad_successor_re_renders_the_form_and_changes_nothing(
     db.expire_all()
     account = db.get(User, p.consultant.id)
     assert account.deactivated_at is None and account.active and account.role == Role.CONSULTANT
-    assert _followed_by(db, p.consultant) == ({p.profile.id, p.profile2.id}, {p.company.id})
+    assert followed_by(db, p.consultant) == ({p.profile.id, p.profile2.id}, {p.company.id})
     staff_events = select(AuditEvent).where(
         AuditEvent.subject_type == "user",
         AuditEvent.subject_id == p.consultant.id,
@@ -181,7 +167,7 @@ def test_a_malformed_successor_is_422_not_500(
     login(client, caseloads.admin.email)
     page = f"/admin/medarbejdere/{caseloads.consultant.id}"
     for value in ("abc", "-1", "9" * 40):
-        response = _post(client, f"{page}/deaktiver", {"successor_id": value})
+        response = post_form(client, f"{page}/deaktiver", {"successor_id": value})
         assert response.status_code == 422
         assert "Vælg en aktiv konsulent fra samme jobcenter" in response.text
 
@@ -195,16 +181,16 @@ def test_only_an_admin_posts_the_hand_over(
     login(client, user.email)
     page = f"/admin/medarbejdere/{p.consultant.id}"
     data = {"successor_id": str(colleague.id)}
-    assert _post(client, f"{page}/deaktiver", data).status_code == 404
+    assert post_form(client, f"{page}/deaktiver", data).status_code == 404
     role = {"role": "leader", "role_successor_id": str(colleague.id)}
-    assert _post(client, f"{page}/rolle", role).status_code == 404
+    assert post_form(client, f"{page}/rolle", role).status_code == 404
     api = client.post(
         f"/api/v1/admin/staff/{p.consultant.id}/deactivate",
         json={"successor_id": colleague.id},
         headers=bearer(db, user),
     )
     assert api.status_code == 404
-    assert _followed_by(db, p.consultant) == ({p.profile.id, p.profile2.id}, {p.company.id})
+    assert followed_by(db, p.consultant) == ({p.profile.id, p.profile2.id}, {p.company.id})
     assert db.get(User, p.consultant.id).deactivated_at is None
 
 
@@ -221,12 +207,12 @@ def test_a_caseload_left_on_a_deactivated_account_can_still_be_handed_over(
     shown = client.get(page).text
     assert "Overdrag borgere og virksomheder" in shown and "<dt>Borgere</dt><dd>1</dd>" in shown
     # The hand-over form sent without a choice: asked again, nothing changed.
-    unchosen = _post(client, f"{page}/deaktiver", {})
+    unchosen = post_form(client, f"{page}/deaktiver", {})
     assert unchosen.status_code == 422 and "Vælg den konsulent, der overtager" in unchosen.text
     assert "overdrage senere" not in unchosen.text  # no "later" for an account closed already
-    assert _followed_by(db, gone) == ({p.profile.id}, set())
-    done = _post(client, f"{page}/deaktiver", {"successor_id": str(colleague.id)})
+    assert followed_by(db, gone) == ({p.profile.id}, set())
+    done = post_form(client, f"{page}/deaktiver", {"successor_id": str(colleague.id)})
     assert done.status_code == 303 and done.headers["location"].endswith("udfoert=overdraget")
-    assert _followed_by(db, gone) == (set(), set())
-    assert p.profile.id in _followed_by(db, colleague)[0]
+    assert followed_by(db, gone) == (set(), set())
+    assert p.profile.id in followed_by(db, colleague)[0]
     assert "Overdrag borgere" not in client.get(page).text
