@@ -71,6 +71,18 @@ class Figures:
     hours_up: int = 0
     hours_changes: list[int] = field(default_factory=list)
 
+    def add(self, other: Figures) -> None:
+        """Add another part's counts of the same bucket (a consultant's, into a team's)."""
+        for name in _COUNTS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for state, count in other.matches_by_state.items():
+            self.matches_by_state[state] = self.matches_by_state.get(state, 0) + count
+        for state, days in other.step_days.items():
+            self.step_days.setdefault(state, []).extend(days)
+        self.hired_hours += other.hired_hours
+        self.profile_to_hire_days += other.profile_to_hire_days
+        self.hours_changes += other.hours_changes
+
     @property
     def hires(self) -> int:
         return self.matches_by_state.get(MatchState.HIRED.value, 0)
@@ -90,6 +102,18 @@ class Figures:
     @property
     def step_days_median(self) -> dict[str, float | None]:
         return {state.value: _median(self.step_days.get(state.value, [])) for state in FUNNEL[1:]}
+
+
+# The counts that add up across parts (everything but the bucket, its day count and the lists).
+_COUNTS = tuple(
+    name
+    for name, kind in Figures.__annotations__.items()
+    if kind == "int" and name != "engagement_days"
+)
+
+
+def zero_states() -> dict[str, int]:
+    return {state.value: 0 for state in (*FUNNEL, *OTHER_STATES)}
 
 
 # ---------------------------------------------------------------- scope

@@ -3,7 +3,7 @@ complete enough to match. One grouped query per figure family, whatever the buck
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -26,8 +26,9 @@ from sqlalchemy.sql.selectable import NamedFromClause
 from app.accounts import policy as roles
 from app.kit import day_masks
 from app.models import FlexjobberProfile, LinkPurpose, OneTimeLink, Role, SignInMonth, User
-from app.stats.basis import Figures, Scope, bucket_index, profile_conditions, team_members
+from app.stats.basis import Scope, bucket_index, profile_conditions, team_members
 from app.stats.bits import popcount
+from app.stats.breakdown import Breakdown
 
 
 def _count_if(condition: ColumnElement[bool]) -> Any:
@@ -41,45 +42,44 @@ def _active(user_id: Any) -> ColumnElement[bool]:
     return ~inactive.exists()
 
 
-def profiles(db: Session, scope: Scope, out: list[Figures]) -> None:
+def profiles(db: Session, scope: Scope, parts: Breakdown) -> None:
     """The engagement base (profiles of active accounts made before the bucket began), and
     at the bucket's end: the profiles, and those complete enough to match by then."""
     created, ready = FlexjobberProfile.created_at, FlexjobberProfile.match_ready_at
+    key = FlexjobberProfile.consultant_id
     columns = []
-    for f in out:
-        b = f.bucket
+    for b in parts.buckets:
         columns += [
             _count_if(created < b.start_at),
             _count_if(created < b.end_at),
             _count_if(and_(created < b.end_at, ready < b.end_at)),
         ]
-    row = (
-        db.connection()
-        .execute(
-            select(*columns).where(*profile_conditions(scope), _active(FlexjobberProfile.user_id))
-        )
-        .one()
+    query = (
+        select(key, *columns)
+        .where(*profile_conditions(scope), _active(FlexjobberProfile.user_id))
+        .group_by(key)
     )
-    for i, f in enumerate(out):
-        f.profiles, f.profiles_at_end, f.profiles_match_ready = (
-            int(v) for v in row[3 * i : 3 * i + 3]
-        )
+    for consultant, *counts in db.connection().execute(query):
+        for i, f in enumerate(parts.of(consultant)):
+            f.profiles, f.profiles_at_end, f.profiles_match_ready = (
+                int(v) for v in counts[3 * i : 3 * i + 3]
+            )
 
 
-def _bucket_table(
-    db: Session, out: list[Figures], ends: list[date]
-) -> tuple[NamedFromClause, bool]:
+def _bucket_table(db: Session, parts: Breakdown) -> tuple[NamedFromClause, bool]:
     """The buckets as a small table (bucket index, month, day mask, days n, start) with one
     row per month-window piece of a bucket, and whether any bucket needed more than one."""
     rows: list[tuple[int, date, int, int, datetime]] = []
     split = False
-    for i, (f, end) in enumerate(zip(out, ends, strict=True)):
-        if not f.engagement_days:
+    for i, (b, end, n) in enumerate(
+        zip(parts.buckets, parts.ends, parts.engagement_days, strict=True)
+    ):
+        if not n:
             continue
-        fit = day_masks.bucket_mask(f.bucket.start, end)
-        parts = [fit] if fit else day_masks.pieces(f.bucket.start, end)
-        split = split or len(parts) > 1
-        rows += [(i, month, mask, f.engagement_days, f.bucket.start_at) for month, mask in parts]
+        fit = day_masks.bucket_mask(b.start, end)
+        pieces = [fit] if fit else day_masks.pieces(b.start, end)
+        split = split or len(pieces) > 1
+        rows += [(i, month, mask, n, b.start_at) for month, mask in pieces]
     columns = (
         column("i", Integer),
         column("month", Date),
@@ -98,18 +98,15 @@ def _bucket_table(
     return union_all(*selects).subquery("buckets"), split
 
 
-def sign_ins(db: Session, scope: Scope, today: date, out: list[Figures]) -> None:
-    ends = [min(f.bucket.end, today + timedelta(days=1)) for f in out]
-    for f, end in zip(out, ends, strict=True):
-        f.engagement_days = max((end - f.bucket.start).days, 0)
-    if not any(f.engagement_days for f in out):
+def sign_ins(db: Session, scope: Scope, parts: Breakdown) -> None:
+    if not any(parts.engagement_days):
         return
     # A day count per person and bucket from the month masks (app.kit.day_masks), joined
     # to a small table of the buckets: every dashboard week or month lies in one month's
     # window, so one row holds a person's days of a bucket and nothing is grouped per
     # person. A bucket that fits no window (a period chosen by hand, longer than a month)
     # is summed from its months' pieces, grouped per person and bucket.
-    buckets, split = _bucket_table(db, out, ends)
+    buckets, split = _bucket_table(db, parts)
     masked = SignInMonth.days.op("&")(buckets.c.mask)
     rows = (
         select(
@@ -117,6 +114,7 @@ def sign_ins(db: Session, scope: Scope, today: date, out: list[Figures]) -> None
             buckets.c.n,
             buckets.c.start_at,
             FlexjobberProfile.created_at,
+            FlexjobberProfile.consultant_id.label("key"),
             (func.sum(popcount(masked)) if split else popcount(masked)).label("d"),
         )
         .select_from(SignInMonth)
@@ -131,6 +129,7 @@ def sign_ins(db: Session, scope: Scope, today: date, out: list[Figures]) -> None
             buckets.c.n,
             buckets.c.start_at,
             FlexjobberProfile.created_at,
+            FlexjobberProfile.consultant_id,
         )
     days = rows.subquery()
     d, n = days.c.d, days.c.n
@@ -138,13 +137,14 @@ def sign_ins(db: Session, scope: Scope, today: date, out: list[Figures]) -> None
     # integers, so no rounding decides a person's band.
     began = days.c.created_at < days.c.start_at
     query = select(
+        days.c.key,
         days.c.i,
         _count_if(and_(began, d * 7 >= 5 * n)),
         _count_if(and_(began, d * 7 >= n)),
         _count_if(and_(began, d * 14 >= n)),
-    ).group_by(days.c.i)
-    for i, daily, weekly, fortnightly in db.connection().execute(query):
-        f = out[int(i)]
+    ).group_by(days.c.key, days.c.i)
+    for key, i, daily, weekly, fortnightly in db.connection().execute(query):
+        f = parts.of(key)[int(i)]
         f.signed_in_daily, f.signed_in_weekly, f.signed_in_14d = (
             int(daily),
             int(weekly),
@@ -152,7 +152,9 @@ def sign_ins(db: Session, scope: Scope, today: date, out: list[Figures]) -> None
         )
 
 
-def invitations(db: Session, scope: Scope, out: list[Figures]) -> None:
+def invitations(db: Session, scope: Scope, parts: Breakdown) -> None:
+    """Invitations by the consultant who sent them."""
+    first_bucket, last_bucket = parts.buckets[0], parts.buckets[-1]
     ranked = (
         select(
             OneTimeLink.user_id,
@@ -180,8 +182,8 @@ def invitations(db: Session, scope: Scope, out: list[Figures]) -> None:
     has_profile = select(FlexjobberProfile.id).where(FlexjobberProfile.user_id == ranked.c.user_id)
     conditions: list[ColumnElement[bool]] = [
         ranked.c.rn == 1,
-        ranked.c.created_at >= out[0].bucket.start_at,
-        ranked.c.created_at < out[-1].bucket.end_at,
+        ranked.c.created_at >= first_bucket.start_at,
+        ranked.c.created_at < last_bucket.end_at,
         roles.users_with(Role.FLEXJOBBER),
     ]
     if scope.jobcentre_id is not None:
@@ -192,7 +194,8 @@ def invitations(db: Session, scope: Scope, out: list[Figures]) -> None:
         conditions.append(ranked.c.created_by_id.in_(team_members(scope.team_id)))
     first = (
         select(
-            bucket_index(ranked.c.created_at, [f.bucket.end_at for f in out]).label("b"),
+            ranked.c.created_by_id.label("key"),
+            bucket_index(ranked.c.created_at, [b.end_at for b in parts.buckets]).label("b"),
             case((and_(accepted, has_profile.exists()), 1), else_=0).label("ok"),
         )
         .select_from(ranked)
@@ -200,6 +203,9 @@ def invitations(db: Session, scope: Scope, out: list[Figures]) -> None:
         .where(*conditions)
         .subquery()
     )
-    query = select(first.c.b, func.count(), func.sum(first.c.ok)).group_by(first.c.b)
-    for b, invited, with_profile in db.connection().execute(query):
-        out[int(b)].invited, out[int(b)].invited_with_profile = int(invited), int(with_profile)
+    query = select(first.c.key, first.c.b, func.count(), func.sum(first.c.ok)).group_by(
+        first.c.key, first.c.b
+    )
+    for key, b, invited, with_profile in db.connection().execute(query):
+        f = parts.of(key)[int(b)]
+        f.invited, f.invited_with_profile = int(invited), int(with_profile)

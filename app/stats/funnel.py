@@ -21,7 +21,6 @@ from app.models import Company, FlexjobberProfile, JobPosting, Match, MatchEvent
 from app.stats.basis import (
     FUNNEL,
     NO_INTEREST_DAYS,
-    OTHER_STATES,
     PLACED,
     Figures,
     Scope,
@@ -30,6 +29,7 @@ from app.stats.basis import (
     profile_conditions,
     team_members,
 )
+from app.stats.breakdown import Breakdown, Key
 
 _STEP = {state.value: i for i, state in enumerate(FUNNEL)}
 _SUGGESTED = FUNNEL[0].value
@@ -41,41 +41,52 @@ class _Match:
     created_at: datetime
     profile_id: int
     profile_created_at: datetime
+    key: Key  # the profile's consultant
     state: str = _SUGGESTED
     reached: dict[str, datetime] = field(default_factory=dict)  # funnel state -> last entry
     first_hours: tuple[tuple[datetime, int], int] | None = None  # ((at, event id), hours)
     last_hours: tuple[tuple[datetime, int], int] | None = None
 
 
-def suggested(db: Session, scope: Scope, out: list[Figures]) -> None:
+def suggested(db: Session, scope: Scope, parts: Breakdown) -> None:
     """Suggested = the match row was made (the first action on a candidate–job pair)."""
-    for f in out:
-        f.matches_by_state = {state.value: 0 for state in (*FUNNEL, *OTHER_STATES)}
+    buckets = parts.buckets
     made = (
-        select(bucket_index(Match.created_at, [f.bucket.end_at for f in out]).label("b"))
+        select(
+            FlexjobberProfile.consultant_id.label("key"),
+            bucket_index(Match.created_at, [b.end_at for b in buckets]).label("b"),
+        )
         .join(FlexjobberProfile, FlexjobberProfile.id == Match.profile_id)
         .where(
             *profile_conditions(scope),
-            Match.created_at >= out[0].bucket.start_at,
-            Match.created_at < out[-1].bucket.end_at,
+            Match.created_at >= buckets[0].start_at,
+            Match.created_at < buckets[-1].end_at,
         )
         .subquery()
     )
-    for b, count in db.connection().execute(select(made.c.b, func.count()).group_by(made.c.b)):
-        out[int(b)].matches_by_state[_SUGGESTED] = int(count)
+    query = select(made.c.key, made.c.b, func.count()).group_by(made.c.key, made.c.b)
+    for key, b, count in db.connection().execute(query):
+        parts.of(key)[int(b)].matches_by_state[_SUGGESTED] = int(count)
 
 
-def history(db: Session, scope: Scope, out: list[Figures], now: datetime) -> None:
-    starts = [f.bucket.start_at for f in out]
-    period_end = out[-1].bucket.end_at
+def history(db: Session, scope: Scope, parts: Breakdown, now: datetime) -> None:
+    buckets = parts.buckets
+    starts = [b.start_at for b in buckets]
+    period_end = buckets[-1].end_at
     # Where each bucket's end-of-period figures are taken: its end, or now if that is later.
-    untils = [min(f.bucket.end_at, now) for f in out]
+    untils = [min(b.end_at, now) for b in buckets]
     # The scope's matches once, then their events alone in time order: fewer timestamps
     # to read than with the match's and the profile's dates on every event.
     made = {
-        match_id: (created_at, profile_id, joined)
-        for match_id, created_at, profile_id, joined in db.connection().execute(
-            select(Match.id, Match.created_at, Match.profile_id, FlexjobberProfile.created_at)
+        match_id: (created_at, profile_id, joined, key)
+        for match_id, created_at, profile_id, joined, key in db.connection().execute(
+            select(
+                Match.id,
+                Match.created_at,
+                Match.profile_id,
+                FlexjobberProfile.created_at,
+                FlexjobberProfile.consultant_id,
+            )
             .join(FlexjobberProfile, FlexjobberProfile.id == Match.profile_id)
             .where(*profile_conditions(scope))
         )
@@ -95,32 +106,35 @@ def history(db: Session, scope: Scope, out: list[Figures], now: datetime) -> Non
         .order_by(MatchEvent.created_at, MatchEvent.id)
     )
     matches: dict[int, _Match] = {}
-    entered: list[dict[str, set[int]]] = [{} for _ in out]
+    # (consultant, bucket) -> state -> the matches that entered it there
+    entered: dict[tuple[Key, int], dict[str, set[int]]] = {}
     snapshot = 0  # the next bucket whose end-of-period figures are due
     events = db.connection().execute(query).all()  # one fetch, not a row at a time
     for event_id, match_id, from_state, to_state, hours, at in events:
-        while snapshot < len(out) and at >= untils[snapshot]:
-            _progression(matches, out[snapshot])
+        while snapshot < len(buckets) and at >= untils[snapshot]:
+            _progression(matches, parts, snapshot)
             snapshot += 1
         m = matches.get(match_id)
         if m is None:
             m = matches[match_id] = _Match(*made[match_id])
         if hours is not None:
-            key = ((at, event_id), hours)
-            m.first_hours = m.first_hours or key
-            m.last_hours = key
+            recorded = ((at, event_id), hours)
+            m.first_hours = m.first_hours or recorded
+            m.last_hours = recorded
         if from_state == to_state:
             continue  # a follow-up or a note: hours, but no new state
         m.state = to_state
         i = bisect.bisect_right(starts, at) - 1
         if i >= 0 and at < period_end and to_state != _SUGGESTED:
-            _enter(out[i], entered[i], match_id, m, to_state, hours, at)
+            states = entered.setdefault((m.key, i), {})
+            _enter(parts.of(m.key)[i], states, match_id, m, to_state, hours, at)
         if to_state in _STEP:
             m.reached[to_state] = at
-    while snapshot < len(out):
-        _progression(matches, out[snapshot])
+    while snapshot < len(buckets):
+        _progression(matches, parts, snapshot)
         snapshot += 1
-    for f, states in zip(out, entered, strict=True):
+    for (key, i), states in entered.items():
+        f = parts.of(key)[i]
         for state, ids in states.items():
             if state in f.matches_by_state:
                 f.matches_by_state[state] = len(ids)
@@ -151,22 +165,28 @@ def _enter(
         f.step_days.setdefault(state, []).append(local_days_between(since, at))
 
 
-def _progression(matches: dict[int, _Match], f: Figures) -> None:
+def _progression(matches: dict[int, _Match], parts: Breakdown, i: int) -> None:
     """Of the people with a match in a trial or hired now: hours now against the hours the
-    placement started with (their placed matches' first and latest recorded hours)."""
+    placement started with (their placed matches' first and latest recorded hours). A person
+    is their consultant's: all their matches carry the same key."""
     first: dict[int, tuple[tuple[datetime, int], int]] = {}
     last: dict[int, tuple[tuple[datetime, int], int]] = {}
+    key_of: dict[int, Key] = {}
     for m in matches.values():
         if m.state not in PLACED or m.first_hours is None or m.last_hours is None:
             continue
         p = m.profile_id
+        key_of[p] = m.key
         if p not in first or m.first_hours[0] < first[p][0]:
             first[p] = m.first_hours
         if p not in last or m.last_hours[0] > last[p][0]:
             last[p] = m.last_hours
-    f.in_placement = len(first)
-    f.hours_changes = [last[p][1] - first[p][1] for p in first]
-    f.hours_up = sum(1 for change in f.hours_changes if change > 0)
+    for p in first:
+        f = parts.of(key_of[p])[i]
+        change = last[p][1] - first[p][1]
+        f.in_placement += 1
+        f.hours_changes.append(change)
+        f.hours_up += change > 0
 
 
 def _company_conditions(scope: Scope) -> list[ColumnElement[bool]]:
@@ -180,7 +200,7 @@ def _company_conditions(scope: Scope) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def postings(db: Session, scope: Scope, out: list[Figures]) -> None:
+def postings(db: Session, scope: Scope, parts: Breakdown) -> None:
     """Postings published at least 14 days before the bucket's end, and of them those no
     person had shown interest in by then (a team's or caseload's: its consultants'
     companies). Only postings still published: when a closed one closed is not recorded."""
@@ -192,27 +212,26 @@ def postings(db: Session, scope: Scope, out: list[Figures]) -> None:
     )
     published = JobPosting.published_at
     columns: list[Any] = []
-    for f in out:
-        old_enough = published <= f.bucket.end_at - timedelta(days=NO_INTEREST_DAYS)
-        nobody = (interest.c.first.is_(None)) | (interest.c.first >= f.bucket.end_at)
+    for b in parts.buckets:
+        old_enough = published <= b.end_at - timedelta(days=NO_INTEREST_DAYS)
+        nobody = (interest.c.first.is_(None)) | (interest.c.first >= b.end_at)
         columns += [
             func.coalesce(func.sum(case((old_enough, 1), else_=0)), 0),
             func.coalesce(func.sum(case((and_(old_enough, nobody), 1), else_=0)), 0),
         ]
-    row = (
-        db.connection()
-        .execute(
-            select(*columns)
-            .select_from(JobPosting)
-            .join(Company, Company.id == JobPosting.company_id)
-            .outerjoin(interest, interest.c.job_id == JobPosting.id)
-            .where(
-                *_company_conditions(scope),
-                JobPosting.status == PostingStatus.PUBLISHED,
-                published.is_not(None),
-            )
+    query = (
+        select(Company.consultant_id, *columns)
+        .select_from(JobPosting)
+        .join(Company, Company.id == JobPosting.company_id)
+        .outerjoin(interest, interest.c.job_id == JobPosting.id)
+        .where(
+            *_company_conditions(scope),
+            JobPosting.status == PostingStatus.PUBLISHED,
+            published.is_not(None),
         )
-        .one()
+        .group_by(Company.consultant_id)
     )
-    for i, f in enumerate(out):
-        f.postings_open_14d, f.postings_no_interest_14d = int(row[2 * i]), int(row[2 * i + 1])
+    for key, *counts in db.connection().execute(query):
+        for i, f in enumerate(parts.of(key)):
+            f.postings_open_14d = int(counts[2 * i])
+            f.postings_no_interest_14d = int(counts[2 * i + 1])

@@ -9,17 +9,19 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import FlexjobberProfile, JobseekerStatus, ProfileStatusChange
-from app.stats.basis import Figures, Scope, profile_conditions
+from app.stats.basis import Scope, profile_conditions
+from app.stats.breakdown import Breakdown
 
 
-def statuses(db: Session, scope: Scope, out: list[Figures], now: datetime) -> None:
+def statuses(db: Session, scope: Scope, parts: Breakdown, now: datetime) -> None:
     """People whose latest status before the bucket's end (or now) is ledighedsydelse, of
     those with a known status then. Each change holds until the person's next one (LEAD),
     so one pass over the changes counts every bucket's end."""
-    untils = [min(f.bucket.end_at, now) for f in out]
+    untils = [min(b.end_at, now) for b in parts.buckets]
     change = ProfileStatusChange
     spans = (
         select(
+            FlexjobberProfile.consultant_id.label("key"),
             change.status,
             change.changed_at,
             func.lead(change.changed_at)
@@ -46,6 +48,7 @@ def statuses(db: Session, scope: Scope, out: list[Figures], now: datetime) -> No
             ),
             func.coalesce(func.sum(case((and_(held, spans.c.status.is_not(None)), 1), else_=0)), 0),
         ]
-    row = db.connection().execute(select(*columns)).one()
-    for i, f in enumerate(out):
-        f.on_ledighedsydelse, f.flexjobbers = int(row[2 * i]), int(row[2 * i + 1])
+    query = select(spans.c.key, *columns).group_by(spans.c.key)
+    for key, *counts in db.connection().execute(query):
+        for i, f in enumerate(parts.of(key)):
+            f.on_ledighedsydelse, f.flexjobbers = int(counts[2 * i]), int(counts[2 * i + 1])
