@@ -109,6 +109,9 @@ def _run_group(
         # one row and would probe the masks or accounts once per row instead (a team's 26
         # weeks of sign-ins: 650 ms with nested loops, 200 ms without, on the bench data).
         db.execute(text("SET LOCAL enable_nestloop = off"))
+        # The groups already run side by side; PostgreSQL's own parallel workers on top
+        # only add coordination (26 weeks: 530 → 460 ms in-process on the bench data).
+        db.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
         for family in group:
             family(db, scope, parts, now)
 
