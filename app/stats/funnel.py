@@ -106,13 +106,14 @@ def history(db: Session, scope: Scope, parts: Breakdown, now: datetime) -> None:
         .order_by(MatchEvent.created_at, MatchEvent.id)
     )
     matches: dict[int, _Match] = {}
+    placed: dict[int, _Match] = {}  # those in a trial or hired now: the snapshots read these
     # (consultant, bucket) -> state -> the matches that entered it there
     entered: dict[tuple[Key, int], dict[str, set[int]]] = {}
     snapshot = 0  # the next bucket whose end-of-period figures are due
     events = db.connection().execute(query).all()  # one fetch, not a row at a time
     for event_id, match_id, from_state, to_state, hours, at in events:
         while snapshot < len(buckets) and at >= untils[snapshot]:
-            _progression(matches, parts, snapshot)
+            _progression(placed, parts, snapshot)
             snapshot += 1
         m = matches.get(match_id)
         if m is None:
@@ -124,6 +125,10 @@ def history(db: Session, scope: Scope, parts: Breakdown, now: datetime) -> None:
         if from_state == to_state:
             continue  # a follow-up or a note: hours, but no new state
         m.state = to_state
+        if to_state in PLACED:
+            placed[match_id] = m
+        else:
+            placed.pop(match_id, None)
         i = bisect.bisect_right(starts, at) - 1
         if i >= 0 and at < period_end and to_state != _SUGGESTED:
             states = entered.setdefault((m.key, i), {})
@@ -131,7 +136,7 @@ def history(db: Session, scope: Scope, parts: Breakdown, now: datetime) -> None:
         if to_state in _STEP:
             m.reached[to_state] = at
     while snapshot < len(buckets):
-        _progression(matches, parts, snapshot)
+        _progression(placed, parts, snapshot)
         snapshot += 1
     for (key, i), states in entered.items():
         f = parts.of(key)[i]
@@ -165,15 +170,15 @@ def _enter(
         f.step_days.setdefault(state, []).append(local_days_between(since, at))
 
 
-def _progression(matches: dict[int, _Match], parts: Breakdown, i: int) -> None:
+def _progression(placed: dict[int, _Match], parts: Breakdown, i: int) -> None:
     """Of the people with a match in a trial or hired now: hours now against the hours the
     placement started with (their placed matches' first and latest recorded hours). A person
     is their consultant's: all their matches carry the same key."""
     first: dict[int, tuple[tuple[datetime, int], int]] = {}
     last: dict[int, tuple[tuple[datetime, int], int]] = {}
     key_of: dict[int, Key] = {}
-    for m in matches.values():
-        if m.state not in PLACED or m.first_hours is None or m.last_hours is None:
+    for m in placed.values():
+        if m.first_hours is None or m.last_hours is None:
             continue
         p = m.profile_id
         key_of[p] = m.key
