@@ -50,7 +50,8 @@ from app.kit.limits import MAX_CONCURRENT_REQUESTS
 WRITE_OPTIONS = {"fleksbro_writes": True}
 _WRITING = "fleksbro_sqlite_writing"
 _BUSY_TIMEOUT_MS = 30_000
-PG_POOL_SIZE = MAX_CONCURRENT_REQUESTS + 6  # the requests let in, and background work
+# The requests let in, background work, and the dashboard's three figure workers.
+PG_POOL_SIZE = MAX_CONCURRENT_REQUESTS + 6
 
 
 _QUEUED = "fleksbro_sqlite_queued"
