@@ -147,6 +147,12 @@ def bucket_index(column: Any, ends: list[Any]) -> Any:
     return case(*((column < end, i) for i, end in enumerate(ends)), else_=len(ends) - 1)
 
 
+def at_or_before(moment: Any, ends: list[Any]) -> Any:
+    """How many of the (non-decreasing) ``ends`` are at or before ``moment``: for a figure
+    that holds from some bucket on, the index of the first bucket it holds in."""
+    return case(*((moment < end, i) for i, end in enumerate(ends)), else_=len(ends))
+
+
 def local_days_between(earlier: datetime, later: datetime) -> int:
     """Danish calendar days from one stored moment to another."""
     return (local_today(later) - local_today(earlier)).days

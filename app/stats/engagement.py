@@ -26,7 +26,7 @@ from sqlalchemy.sql.selectable import NamedFromClause
 from app.accounts import policy as roles
 from app.kit import day_masks
 from app.models import FlexjobberProfile, LinkPurpose, OneTimeLink, Role, SignInMonth, User
-from app.stats.basis import Scope, bucket_index, profile_conditions, team_members
+from app.stats.basis import Scope, at_or_before, bucket_index, profile_conditions, team_members
 from app.stats.bits import popcount
 from app.stats.breakdown import Breakdown
 
@@ -44,26 +44,36 @@ def _active(user_id: Any) -> ColumnElement[bool]:
 
 def profiles(db: Session, scope: Scope, parts: Breakdown) -> None:
     """The engagement base (profiles of active accounts made before the bucket began), and
-    at the bucket's end: the profiles, and those complete enough to match by then."""
+    at the bucket's end: the profiles, and those complete enough to match by then.
+
+    Each count grows with the buckets: a profile counts from the first bucket that begins
+    (or ends) after it was made. So the profiles are grouped by those bucket indexes and the
+    counts summed here, instead of three sums per bucket over every profile."""
     created, ready = FlexjobberProfile.created_at, FlexjobberProfile.match_ready_at
-    key = FlexjobberProfile.consultant_id
-    columns = []
-    for b in parts.buckets:
-        columns += [
-            _count_if(created < b.start_at),
-            _count_if(created < b.end_at),
-            _count_if(and_(created < b.end_at, ready < b.end_at)),
-        ]
+    starts = [b.start_at for b in parts.buckets]
+    ends = [b.end_at for b in parts.buckets]
+    made_before = at_or_before(created, starts)  # in the base from this bucket on
+    made_by_end = at_or_before(created, ends)
+    ready_by_end = case((ready.is_(None), len(ends)), else_=at_or_before(ready, ends))
     query = (
-        select(key, *columns)
+        select(
+            FlexjobberProfile.consultant_id,
+            made_before.label("base"),
+            made_by_end.label("made"),
+            ready_by_end.label("ready"),
+            func.count(),
+        )
         .where(*profile_conditions(scope), _active(FlexjobberProfile.user_id))
-        .group_by(key)
+        .group_by(FlexjobberProfile.consultant_id, "base", "made", "ready")
     )
-    for consultant, *counts in db.connection().execute(query):
-        for i, f in enumerate(parts.of(consultant)):
-            f.profiles, f.profiles_at_end, f.profiles_match_ready = (
-                int(v) for v in counts[3 * i : 3 * i + 3]
-            )
+    for key, base, made, ready_from, count in db.connection().execute(query):
+        part, n = parts.of(key), int(count)
+        for f in part[int(base) :]:
+            f.profiles += n
+        for f in part[int(made) :]:
+            f.profiles_at_end += n
+        for f in part[max(int(made), int(ready_from)) :]:
+            f.profiles_match_ready += n
 
 
 def _bucket_table(db: Session, parts: Breakdown) -> tuple[NamedFromClause, bool]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.models import FlexjobberProfile, JobseekerStatus, ProfileStatusChange
-from app.stats.basis import Scope, profile_conditions
+from app.stats.basis import Scope, at_or_before, profile_conditions
 from app.stats.breakdown import Breakdown
 
 
@@ -32,23 +31,19 @@ def statuses(db: Session, scope: Scope, parts: Breakdown, now: datetime) -> None
         .where(*profile_conditions(scope), change.changed_at < untils[-1])
         .subquery()
     )
-    columns: list[Any] = []
-    for until in untils:
-        held = and_(
-            spans.c.changed_at < until, or_(spans.c.until.is_(None), spans.c.until >= until)
-        )
-        columns += [
-            func.coalesce(
-                func.sum(
-                    case(
-                        (and_(held, spans.c.status == JobseekerStatus.LEDIGHEDSYDELSE), 1), else_=0
-                    )
-                ),
-                0,
-            ),
-            func.coalesce(func.sum(case((and_(held, spans.c.status.is_not(None)), 1), else_=0)), 0),
-        ]
-    query = select(spans.c.key, *columns).group_by(spans.c.key)
-    for key, *counts in db.connection().execute(query):
-        for i, f in enumerate(parts.of(key)):
-            f.on_ledighedsydelse, f.flexjobbers = int(counts[2 * i]), int(counts[2 * i + 1])
+    # A change holds at the bucket ends from the first after it up to the last before the
+    # next change: as bucket indexes, lo ≤ i < hi (the ends increase). One grouped count per
+    # (consultant, status, lo, hi) instead of two sums per bucket for every change.
+    lo = at_or_before(spans.c.changed_at, untils)
+    hi = case((spans.c.until.is_(None), len(untils)), else_=at_or_before(spans.c.until, untils))
+    query = (
+        select(spans.c.key, spans.c.status, lo.label("lo"), hi.label("hi"), func.count())
+        .where(spans.c.status.is_not(None))
+        .group_by(spans.c.key, spans.c.status, "lo", "hi")
+    )
+    for key, status, first, stop, count in db.connection().execute(query):
+        part = parts.of(key)
+        for f in part[int(first) : int(stop)]:
+            f.flexjobbers += int(count)
+            if status == JobseekerStatus.LEDIGHEDSYDELSE:
+                f.on_ledighedsydelse += int(count)
