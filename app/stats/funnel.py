@@ -9,7 +9,6 @@ queries does not grow with the number of buckets.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -115,6 +114,8 @@ def history(db: Session, scope: Scope, parts: Breakdown, now: datetime) -> None:
     # (consultant, bucket) -> state -> the matches that entered it there
     entered: dict[tuple[Key, int], dict[str, set[int]]] = {}
     snapshot = 0  # the next bucket whose end-of-period figures are due
+    bucket = -1  # the bucket the event falls in (the events come in time order)
+    part_of: dict[Key, list[Figures]] = {}  # parts.of without its lock, for each event
     events = db.connection().execute(query).all()  # one fetch, not a row at a time
     for event_id, match_id, from_state, to_state, hours, at in events:
         while snapshot < len(buckets) and at >= untils[snapshot]:
@@ -134,10 +135,14 @@ def history(db: Session, scope: Scope, parts: Breakdown, now: datetime) -> None:
             placed[match_id] = m
         else:
             placed.pop(match_id, None)
-        i = bisect.bisect_right(starts, at) - 1
-        if i >= 0 and at < period_end and to_state != _SUGGESTED:
-            states = entered.setdefault((m.key, i), {})
-            _enter(parts.of(m.key)[i], states, match_id, m, to_state, hours, at)
+        while bucket + 1 < len(starts) and at >= starts[bucket + 1]:
+            bucket += 1
+        if bucket >= 0 and at < period_end and to_state != _SUGGESTED:
+            states = entered.setdefault((m.key, bucket), {})
+            part = part_of.get(m.key)
+            if part is None:
+                part = part_of[m.key] = parts.of(m.key)
+            _enter(part[bucket], states, match_id, m, to_state, hours, at)
         if to_state in _STEP:
             m.reached[to_state] = at
     while snapshot < len(buckets):
