@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, DateTime, and_, case, func, select, type_coerce
+from sqlalchemy import ColumnElement, DateTime, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.models import Company, FlexjobberProfile, JobPosting, Match, MatchEvent, PostingStatus
@@ -23,6 +23,7 @@ from app.stats.basis import (
     PLACED,
     Figures,
     Scope,
+    at_or_before,
     bucket_index,
     local_days_between,
     profile_conditions,
@@ -225,17 +226,15 @@ def postings(db: Session, scope: Scope, parts: Breakdown) -> None:
         .group_by(Match.job_id)
         .subquery()
     )
-    published = JobPosting.published_at
-    columns: list[Any] = []
-    for b in parts.buckets:
-        old_enough = published <= b.end_at - timedelta(days=NO_INTEREST_DAYS)
-        nobody = (interest.c.first.is_(None)) | (interest.c.first >= b.end_at)
-        columns += [
-            func.coalesce(func.sum(case((old_enough, 1), else_=0)), 0),
-            func.coalesce(func.sum(case((and_(old_enough, nobody), 1), else_=0)), 0),
-        ]
+    published, first = JobPosting.published_at, interest.c.first
+    ends = [b.end_at for b in parts.buckets]
+    # Counted from the first bucket ending 14 days or more after publishing (lo), and as
+    # nobody's from then until the first bucket ending after the first interest (hi).
+    shifted = [end - timedelta(days=NO_INTEREST_DAYS) for end in ends]
+    lo = case(*((published <= s, i) for i, s in enumerate(shifted)), else_=len(ends))
+    hi = case((first.is_(None), len(ends)), else_=at_or_before(first, ends))
     query = (
-        select(Company.consultant_id, *columns)
+        select(Company.consultant_id, lo.label("lo"), hi.label("hi"), func.count())
         .select_from(JobPosting)
         .join(Company, Company.id == JobPosting.company_id)
         .outerjoin(interest, interest.c.job_id == JobPosting.id)
@@ -244,9 +243,11 @@ def postings(db: Session, scope: Scope, parts: Breakdown) -> None:
             JobPosting.status == PostingStatus.PUBLISHED,
             published.is_not(None),
         )
-        .group_by(Company.consultant_id)
+        .group_by(Company.consultant_id, "lo", "hi")
     )
-    for key, *counts in db.connection().execute(query):
-        for i, f in enumerate(parts.of(key)):
-            f.postings_open_14d = int(counts[2 * i])
-            f.postings_no_interest_14d = int(counts[2 * i + 1])
+    for key, start, stop, count in db.connection().execute(query):
+        part, n = parts.of(key), int(count)
+        for f in part[int(start) :]:
+            f.postings_open_14d += n
+        for f in part[int(start) : int(stop)]:
+            f.postings_no_interest_14d += n
