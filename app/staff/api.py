@@ -13,6 +13,7 @@ from app.models import Team, User
 from app.staff import service
 from app.staff.access import AdminCentre, ManagedTeam, StaffAccount, TeamMember, TeamsCentre
 from app.staff.schemas import (
+    CaseloadOut,
     Deactivation,
     JobcentreIn,
     JobcentreList,
@@ -38,7 +39,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _staff(member: User) -> StaffOut:
+def _staff(member: User, caseload: service.Caseload) -> StaffOut:
     assert member.jobcentre_id is not None
     return StaffOut(
         id=member.id,
@@ -50,7 +51,12 @@ def _staff(member: User) -> StaffOut:
         active=member.active,
         status=service.status_of(member),
         last_login_at=member.last_login_at,
+        caseload=CaseloadOut(profiles=caseload.profiles, companies=caseload.companies),
     )
+
+
+def _one(db: Session, member: User) -> StaffOut:
+    return _staff(member, service.caseload_of(db, member))
 
 
 def _team(db: Session, team: Team) -> TeamOut:
@@ -129,7 +135,9 @@ def delete_team(
 @router.get("/admin/jobcentres/{jobcentre_id}/staff", response_model=StaffList, responses=NOT_FOUND)
 def list_staff(db: SessionDep, user: TeamManagerUser, centre: TeamsCentre) -> StaffList:
     """The jobcentre's consultants and leaders: role, team, status and last sign-in."""
-    return StaffList(items=[_staff(m) for m in service.staff_of(db, centre.id)])
+    members = service.staff_of(db, centre.id)
+    caseloads = service.caseloads_of(db, members)
+    return StaffList(items=[_staff(m, caseloads[m.id]) for m in members])
 
 
 @router.post(
@@ -148,12 +156,13 @@ def invite_staff(
 ) -> StaffOut:
     """Invites a consultant or leader by e-mail (the usual invitation link); 409 if the
     address has an account already."""
-    return _staff(service.invite_staff(db, settings, mailer, user, centre, body))
+    return _one(db, service.invite_staff(db, settings, mailer, user, centre, body))
 
 
 @router.get("/admin/staff/{user_id}", response_model=StaffOut, responses=NOT_FOUND)
-def get_staff(user: TeamManagerUser, member: TeamMember) -> StaffOut:
-    return _staff(member)
+def get_staff(db: SessionDep, user: TeamManagerUser, member: TeamMember) -> StaffOut:
+    """The account, with how many people and companies name it as their consultant."""
+    return _one(db, member)
 
 
 @router.put("/admin/staff/{user_id}/team", response_model=StaffOut, responses=NOT_FOUND)
@@ -162,7 +171,7 @@ def move_to_team(
 ) -> StaffOut:
     """Moves the consultant or leader to a team of their jobcentre (``team_id`` null: none)."""
     service.move_to_team(db, user, member, body)
-    return _staff(member)
+    return _one(db, member)
 
 
 @router.put("/admin/staff/{user_id}/role", response_model=StaffOut, responses=NOT_FOUND)
@@ -173,7 +182,7 @@ def change_role(
     follows people or companies and becomes a leader needs ``successor_id``: an active
     consultant of the same jobcentre, who takes them over (422 without one, or another)."""
     service.change_role(db, user, account, body)
-    return _staff(account)
+    return _one(db, account)
 
 
 @router.post("/admin/staff/{user_id}/deactivate", response_model=StaffOut, responses=NOT_FOUND)
@@ -189,7 +198,7 @@ def deactivate(
     ``successor_id`` is given (the hand-over) — 422 if people or companies still wait and
     neither field is."""
     service.deactivate(db, user, account, body)
-    return _staff(account)
+    return _one(db, account)
 
 
 @router.post("/admin/staff/{user_id}/reactivate", response_model=StaffOut, responses=NOT_FOUND)
@@ -199,4 +208,4 @@ def reactivate(
 ) -> StaffOut:  # fmt: skip
     """Active again; someone who never chose a password gets a new invitation instead."""
     service.reactivate(db, settings, mailer, user, account)
-    return _staff(account)
+    return _one(db, account)

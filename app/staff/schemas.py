@@ -115,6 +115,14 @@ class TeamList(BaseModel):
     items: list[TeamOut]
 
 
+class CaseloadOut(BaseModel):
+    """The people (profiles) and companies that name the account as their consultant: on a
+    deactivated account, those waiting for a hand-over."""
+
+    profiles: int
+    companies: int
+
+
 class StaffOut(BaseModel):
     id: int
     email: str
@@ -126,6 +134,7 @@ class StaffOut(BaseModel):
     # "active"; "invited" (has not accepted the invitation yet); "deactivated" (by an admin)
     status: Literal["active", "invited", "deactivated"]
     last_login_at: datetime | None
+    caseload: CaseloadOut
 
 
 class StaffList(BaseModel):

@@ -8,7 +8,7 @@ typed) and never commit.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -307,13 +307,23 @@ class Caseload:
         return self.profiles == 0 and self.companies == 0
 
 
+def caseloads_of(db: Session, accounts: list[User]) -> dict[int, Caseload]:
+    """Each account's caseload, counted in two grouped queries whatever the number."""
+    ids = [a.id for a in accounts]
+    if not ids:
+        return {}
+
+    def counted(column: Any) -> dict[int, int]:
+        rows = db.execute(select(column, func.count()).where(column.in_(ids)).group_by(column))
+        return {int(key): int(n) for key, n in rows}
+
+    profiles = counted(FlexjobberProfile.consultant_id)
+    companies = counted(Company.consultant_id)
+    return {i: Caseload(profiles=profiles.get(i, 0), companies=companies.get(i, 0)) for i in ids}
+
+
 def caseload_of(db: Session, account: User) -> Caseload:
-    count = select(func.count())
-    profiles = db.scalar(
-        count.select_from(FlexjobberProfile).where(FlexjobberProfile.consultant_id == account.id)
-    )
-    companies = db.scalar(count.select_from(Company).where(Company.consultant_id == account.id))
-    return Caseload(profiles=int(profiles or 0), companies=int(companies or 0))
+    return caseloads_of(db, [account])[account.id]
 
 
 def successors_of(db: Session, account: User) -> list[User]:

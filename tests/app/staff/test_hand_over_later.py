@@ -128,6 +128,13 @@ def test_the_api_takes_hand_over_later_too(
     done = client.post(url, json={"hand_over_later": True}, headers=auth)
     assert done.status_code == 200 and done.json()["status"] == "deactivated"
     assert followed_by(db, p.consultant) == caseload
+    # The API says what waits: on the account, and in the jobcentre's list.
+    waiting = {"profiles": len(caseload[0]), "companies": len(caseload[1])}
+    assert done.json()["caseload"] == waiting
+    listed = client.get(f"/api/v1/admin/jobcentres/{p.jobcentre.id}/staff", headers=auth).json()
+    by_id = {item["id"]: item["caseload"] for item in listed["items"]}
+    assert by_id[p.consultant.id] == waiting
+    assert by_id[colleague.id] == {"profiles": 0, "companies": 0}
     events = _events(db, p.consultant)
     assert [action for action, _ in events] == ["staff.deactivated", "staff.hand_over_postponed"]
     # Again: nothing changes with "later", and without it the waiting caseload is named.
@@ -138,6 +145,9 @@ def test_the_api_takes_hand_over_later_too(
     handed = client.post(url, json={"successor_id": colleague.id}, headers=auth)
     assert handed.status_code == 200
     assert followed_by(db, colleague) == caseload
+    assert handed.json()["caseload"] == {"profiles": 0, "companies": 0}
+    taken = client.get(f"/api/v1/admin/staff/{colleague.id}", headers=auth).json()
+    assert taken["caseload"] == waiting
 
 
 def test_a_successor_given_with_later_takes_over_at_once(
