@@ -1,12 +1,12 @@
-"""Recording sign-ins: the row per sign-in (who, when, how) and the per-person month masks of
-sign-in days (sign_in_months, laid out by app.kit.day_masks) that the engagement figures read. Every writer of sign_ins
-goes through here, so the two never disagree. Never commits."""
+"""Recording sign-ins: the row per sign-in (who, when, how) and the per-person month masks
+of sign-in days (sign_in_months, laid out by app.kit.day_masks) that the engagement figures
+read. Every writer of sign_ins goes through here, so the two never disagree. Never commits.
+Days are Danish calendar days (app.kit.dates.local_day)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -14,15 +14,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.kit import day_masks
+from app.kit.dates import local_day
 from app.models import SignIn, SignInMethod, SignInMonth
 
-# Engagement counts Danish calendar days: a sign-in at 00:30 in Copenhagen is that day's.
-LOCAL = ZoneInfo("Europe/Copenhagen")
 _CHUNK = 1000
-
-
-def local_day(at: datetime) -> date:
-    return at.astimezone(LOCAL).date()
 
 
 def add_days(db: Session, pairs: Iterable[tuple[int, date]]) -> None:

@@ -12,6 +12,12 @@ DATE_FORMAT = "%d.%m.%Y"
 TIME_FORMAT = f"{DATE_FORMAT} %H:%M"
 
 
+def local_day(moment: datetime) -> date:
+    """The Danish calendar day of a stored moment (a sign-in at 00:30 in Copenhagen is that
+    day's, though it is the day before in UTC)."""
+    return moment.astimezone(LOCAL).date()
+
+
 def local_date(value: date | datetime | str | None) -> str:
     """26.12.2026; a datetime is shown as its day in Danish time, an ISO string is read first."""
     if not value:

@@ -9,7 +9,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, select
+from sqlalchemy import ColumnElement, Select, case, literal, select
 
 from app.models import FlexjobberProfile, MatchState, User
 from app.stats.periods import Bucket, local_today
@@ -141,16 +141,18 @@ def profile_ids(scope: Scope) -> Select[Any]:
 # ---------------------------------------------------------------- buckets in SQL
 
 
-def bucket_index(column: Any, ends: list[Any]) -> Any:
-    """The index of the bucket a value falls in, for contiguous buckets ending at ``ends``
-    (the caller keeps the value within the period)."""
-    return case(*((column < end, i) for i, end in enumerate(ends)), else_=len(ends) - 1)
-
-
 def at_or_before(moment: Any, ends: list[Any]) -> Any:
     """How many of the (non-decreasing) ``ends`` are at or before ``moment``: for a figure
     that holds from some bucket on, the index of the first bucket it holds in."""
+    if not ends:
+        return literal(0)  # SQL has no CASE without a WHEN
     return case(*((moment < end, i) for i, end in enumerate(ends)), else_=len(ends))
+
+
+def bucket_index(column: Any, ends: list[Any]) -> Any:
+    """The index of the bucket a value falls in, for contiguous buckets ending at ``ends``
+    (the caller keeps the value within the period, so the last end is never reached)."""
+    return at_or_before(column, ends[:-1])
 
 
 def local_days_between(earlier: datetime, later: datetime) -> int:

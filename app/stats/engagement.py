@@ -98,7 +98,8 @@ def _bucket_table(db: Session, parts: Breakdown) -> tuple[NamedFromClause, bool]
         column("start_at", FlexjobberProfile.created_at.type),
     )
     if db.get_bind().dialect.name == "postgresql":
-        # A VALUES list: the planner hashes it and may scan the masks in parallel.
+        # A VALUES list: the planner hashes it (a UNION ALL here made it scan the masks once
+        # per bucket).
         return values(*columns, name="buckets").data(rows), split
     # SQLite has no column names on a VALUES list: the same rows as a UNION ALL.
     selects = [

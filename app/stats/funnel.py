@@ -56,6 +56,7 @@ def suggested(db: Session, scope: Scope, parts: Breakdown) -> None:
             FlexjobberProfile.consultant_id.label("key"),
             bucket_index(Match.created_at, [b.end_at for b in buckets]).label("b"),
         )
+        .select_from(Match)
         .join(FlexjobberProfile, FlexjobberProfile.id == Match.profile_id)
         .where(
             *profile_conditions(scope),

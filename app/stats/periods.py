@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-LOCAL = ZoneInfo("Europe/Copenhagen")
+from app.kit.dates import LOCAL, local_day
+
 WEEK, MONTH = "week", "month"
 BY = (WEEK, MONTH)
 # The outer bound on one request's work: two years of weeks.
@@ -40,7 +40,7 @@ def local_midnight(day: date) -> datetime:
 
 
 def local_today(now: datetime) -> date:
-    return now.astimezone(LOCAL).date()
+    return local_day(now)
 
 
 def _next(start: date, by: str) -> date:
